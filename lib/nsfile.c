@@ -1,0 +1,122 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include "kernel.h"
+#include "nsfile.h"
+#include "parse.h"
+#include "pidhold.h"
+#include "tool.h"
+
+/* Kernels before 4.11 have no NS_GET_NSTYPE; the link text ("net:[4026531840]")
+ * names the type there. */
+static const struct ns_type *ns_type_from_link(int fd)
+{
+	char path[64], link[64];
+	ssize_t len;
+
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	len = readlink(path, link, sizeof(link) - 1);
+	if (len <= 0)
+		return NULL;
+	link[len] = '\0';
+	*strchrnul(link, ':') = '\0';
+	return ns_type_by_name(link);
+}
+
+const struct ns_type *ns_fd_type(int fd)
+{
+	struct statfs sfs;
+	int flag;
+
+	if (fstatfs(fd, &sfs) != 0 || sfs.f_type != NSFS_MAGIC)
+		return NULL;
+	flag = ioctl(fd, NS_GET_NSTYPE);
+	if (flag < 0)
+		return ns_type_from_link(fd);
+	return ns_type_by_flag(flag);
+}
+
+const struct ns_type *ns_check_fd(int fd, const char *name, const struct ns_type *want)
+{
+	const struct ns_type *type = ns_fd_type(fd);
+	struct stat st;
+
+	if (!type) {
+		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+			errx(tool_failure, _("%s: is a directory, not a namespace file"), name);
+		errx(tool_failure, _("%s: not a namespace file"), name);
+	}
+	if (want && type != want)
+		errx(tool_failure, _("%s is a %s namespace, not %s"), name, type->name, want->name);
+	return type;
+}
+
+int ns_open_of_pid(const struct held_pid *held, const struct ns_type *type)
+{
+	char relpath[64], name[96];
+	int fd;
+
+	snprintf(relpath, sizeof(relpath), "ns/%s", type->proc_name);
+	snprintf(name, sizeof(name), "/proc/%d/%s", (int) held->pid, relpath);
+	fd = held_pid_open(held, relpath, O_RDONLY);
+	if (fd < 0) {
+		if (errno == ENOENT && held_pid_alive(held))
+			errx(tool_failure, _("process %d: this kernel has no %s namespaces"),
+			     (int) held->pid, type->name);
+		err(tool_failure, "%s", name);
+	}
+	ns_check_fd(fd, name, type);
+	return fd;
+}
+
+int ns_open_spec(const char *spec, const struct ns_type *want, const struct ns_type **found)
+{
+	const struct ns_type *type;
+	struct held_pid held;
+	int fd;
+
+	if (is_pid_arg(spec)) {
+		if (!want)
+			errx(tool_failure, _("%s: a process ID names no namespace type; give a namespace file"), spec);
+		pid_hold(spec, &held);
+		fd = ns_open_of_pid(&held, want);
+		pid_release(&held);
+		type = want;
+	} else {
+		if (spec[0] == '-' && is_all_digits(spec + 1))
+			errx(tool_failure, _("%s: invalid process ID"), spec);
+		/* O_NONBLOCK: a FIFO given by mistake must not hang us */
+		fd = open(spec, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+		if (fd < 0)
+			err(tool_failure, "%s", spec);
+		type = ns_check_fd(fd, spec, want);
+	}
+	if (found)
+		*found = type;
+	return fd;
+}
+
+bool ns_is_ours(int fd, const struct ns_type *type)
+{
+	char path[64];
+	struct stat ours, theirs;
+
+	snprintf(path, sizeof(path), "/proc/self/ns/%s", type->proc_name);
+	if (stat(path, &ours) != 0 || fstat(fd, &theirs) != 0)
+		return false;
+	return ours.st_dev == theirs.st_dev && ours.st_ino == theirs.st_ino;
+}
+
+ino_t ns_inode(int fd)
+{
+	struct stat st;
+
+	return fstat(fd, &st) == 0 ? st.st_ino : 0;
+}

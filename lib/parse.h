@@ -1,0 +1,18 @@
+/* Parsing numbers from the command line: whole strings only, ranges checked. */
+#ifndef NSTOOLS_PARSE_H
+#define NSTOOLS_PARSE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* 0 on success; -1 with errno EINVAL (not a number) or ERANGE (outside MIN..MAX). */
+int parse_u64(const char *str, uint64_t min, uint64_t max, uint64_t *result);
+
+/* A process ID: 1 .. the largest pid_t. */
+int parse_pid(const char *str, pid_t *pid);
+
+/* True when STR is all decimal digits, the way SPECs and TARGETs tell a PID from a path. */
+bool is_all_digits(const char *str);
+
+#endif

@@ -1,0 +1,56 @@
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "tool.h"
+
+int tool_failure = EXIT_FAILURE;
+
+/* A write error on stdout (a full disk, a closed pipe) must not pass silently:
+ * `nsls > /dev/full` fails. */
+static void close_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		if (errno == EPIPE)
+			_exit(tool_failure);
+		warn(_("write error"));
+		_exit(tool_failure);
+	}
+}
+
+void tool_init(int failure_status)
+{
+	tool_failure = failure_status;
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+	atexit(close_stdout);
+}
+
+void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", program_invocation_short_name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	usage_try_help();
+}
+
+void usage_try_help(void)
+{
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), program_invocation_short_name);
+	exit(tool_failure);
+}
+
+void print_version(void)
+{
+	printf("%s (%s) %s\n", program_invocation_short_name, PACKAGE_NAME, PACKAGE_VERSION);
+	exit(EXIT_SUCCESS);
+}
