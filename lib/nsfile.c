@@ -67,9 +67,10 @@ int ns_open_of_pid(const struct held_pid *held, const struct ns_type *type)
 	snprintf(name, sizeof(name), "/proc/%d/%s", (int) held->pid, relpath);
 	fd = held_pid_open(held, relpath, O_RDONLY);
 	if (fd < 0) {
-		if (errno == ENOENT && held_pid_alive(held))
-			errx(tool_failure, _("process %d: this kernel has no %s namespaces"),
-			     (int) held->pid, type->name);
+		if (!held_pid_alive(held))
+			errx(tool_failure, _("%d: no such process"), (int) held->pid);
+		if (errno == ENOENT)
+			errx(tool_failure, _("%s: this kernel has no %s namespaces"), name, type->name);
 		err(tool_failure, "%s", name);
 	}
 	ns_check_fd(fd, name, type);
@@ -112,11 +113,4 @@ bool ns_is_ours(int fd, const struct ns_type *type)
 	if (stat(path, &ours) != 0 || fstat(fd, &theirs) != 0)
 		return false;
 	return ours.st_dev == theirs.st_dev && ours.st_ino == theirs.st_ino;
-}
-
-ino_t ns_inode(int fd)
-{
-	struct stat st;
-
-	return fstat(fd, &st) == 0 ? st.st_ino : 0;
 }

@@ -26,7 +26,4 @@ int ns_open_of_pid(const struct held_pid *held, const struct ns_type *type);
 /* True when FD is the namespace of TYPE this process is in. */
 bool ns_is_ours(int fd, const struct ns_type *type);
 
-/* The inode number of the namespace at FD (the number nsls and readlink show). */
-ino_t ns_inode(int fd);
-
 #endif

@@ -50,14 +50,14 @@ static noreturn void usage(void)
 		char option[32];
 
 		snprintf(option, sizeof(option), "-%c, --%s=SPEC", t->option, t->long_option);
-		printf(_("  %-22s join this %s namespace (%s)\n"), option, t->name, _(t->isolates));
+		printf(_("  %-24s join this %s namespace (%s)\n"), option, t->name, _(t->isolates));
 	}
 	fputs(_("  -F, --file=FILE          join the namespace in FILE, of whatever type\n"
 		"  -t, --target=PID|DIR     join every namespace of PID that differs from ours,\n"
 		"                             or every pin in directory DIR\n"
 		"  -N, --net-socket=FD      with -t PID: the network namespace of its socket FD\n"
 		"      --user-parent        join the parent of the user namespace instead\n"), stdout);
-	fputs(_("\nIn the joined mount namespace:\n"
+	fputs(_("\nRoot, working directory and environment:\n"
 		"  -r, --root[=DIR]         change root to DIR (default: the target's root)\n"
 		"  -w, --wd[=DIR]           change directory to DIR (default: the target's)\n"
 		"  -e, --env                take the target process's environment\n"), stdout);

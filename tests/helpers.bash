@@ -1,0 +1,121 @@
+# Shared setup for the nstools suites. Every test gets its own directory and
+# records each process and mount it makes, so teardown can undo all of it.
+# shellcheck shell=bash
+
+setup() {
+	NST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/nstools-test.XXXXXX")
+	: > "$NST_TMP/.pids"
+	: > "$NST_TMP/.mounts"
+}
+
+teardown() {
+	local pid target
+
+	[ -n "${NST_TMP:-}" ] || return 0
+	# each process was started as a process group leader: kill the group,
+	# which takes in what it forked (unshare --fork's child too)
+	while read -r pid; do
+		kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+	done < "$NST_TMP/.pids"
+	tac "$NST_TMP/.mounts" | while read -r target; do
+		umount -l "$target" 2>/dev/null || true
+	done
+	rm -rf "$NST_TMP"
+}
+
+require_root() {
+	[ "$(id -u)" -eq 0 ] || skip "needs root"
+}
+
+# spawn CMD...: start CMD in the background as a process group of its own,
+# with nothing of bats' (fd 3) open; its PID is left in $SPAWNED.
+spawn() {
+	setsid "$@" </dev/null >/dev/null 2>&1 3>&- &
+	SPAWNED=$!
+	echo "$SPAWNED" >> "$NST_TMP/.pids"
+}
+
+# wait_for_exec PID NAME: until PID runs NAME (unshare has made its namespaces
+# and exec'd), at most 5 seconds.
+wait_for_exec() {
+	local pid=$1 name=$2 i
+
+	for i in $(seq 100); do
+		[ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$name" ] && return 0
+		sleep 0.05
+	done
+	echo "process $pid never ran $name" >&2
+	return 1
+}
+
+# child_of PID: the PID of PID's only child (unshare --fork's command), once it exists.
+child_of() {
+	local parent=$1 child i
+
+	for i in $(seq 100); do
+		child=$(cat "/proc/$parent/task/$parent/children" 2>/dev/null)
+		child=${child%% *}
+		[ -n "$child" ] && { echo "$child"; return 0; }
+		sleep 0.05
+	done
+	echo "process $parent never forked" >&2
+	return 1
+}
+
+# holder FLAGS...: a sleep in new namespaces made by unshare FLAGS; prints its PID.
+# With -p, the sleep is unshare --fork's child, PID 1 of the new pid namespace.
+start_holder() {
+	local pid
+
+	spawn unshare "$@" sleep infinity
+	pid=$SPAWNED
+	case " $* " in
+	*" -p "* | *" --pid "*) pid=$(child_of "$pid") || return 1 ;;
+	esac
+	wait_for_exec "$pid" sleep || return 1
+	HOLDER=$pid
+}
+
+# track_mount TARGET: unmounted in teardown.
+track_mount() {
+	echo "$1" >> "$NST_TMP/.mounts"
+}
+
+# bind_ns PID TYPE FILE: a namespace pin made the old way, with mount --bind.
+bind_ns() {
+	touch "$3"
+	mount --bind "/proc/$1/ns/$2" "$3"
+	track_mount "$3"
+}
+
+ns_of() {
+	readlink "/proc/$1/ns/$2"
+}
+
+# A copy of a built tool that an unprivileged user can run: the build tree may
+# sit under a directory only root can enter.
+unprivileged_copy() {
+	local dir="$NST_TMP/bin"
+
+	mkdir -p "$dir"
+	chmod 755 "$NST_TMP" "$dir"
+	cp "$(command -v "$1")" "$dir/"
+	chmod 755 "$dir/$1"
+	echo "$dir/$1"
+}
+
+as_nobody() {
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+}
+
+# pidfd_inode PID: the inode number of a pidfd of PID (pidfs, Linux 6.9+),
+# what nsenter and nsjoin accept as PID:INODE. perl is in every Debian.
+pidfd_inode() {
+	perl -e 'my $fd = syscall(434, $ARGV[0] + 0, 0); die "pidfd_open: $!\n" if $fd < 0;
+		 open(my $fh, "<&=", $fd) or die; my @st = stat($fh); print $st[1], "\n";' "$1"
+}
+
+# one_line_error: the failure said exactly one thing.
+assert_one_line_error() {
+	[ "${#lines[@]}" -eq 1 ] || { printf 'expected one line, got:\n%s\n' "$output" >&2; return 1; }
+}
