@@ -197,27 +197,36 @@ static noreturn void join_failed(const struct ns_type *type, const struct join *
 	err(EXIT_TOOL_FAILED, _("%s: cannot join the %s namespace"), j->from, type->name);
 }
 
-/* One namespace at a time, in two passes as nsenter does: the user namespace
- * last when we are privileged outside it (joining it first would drop that
- * privilege), first when we are not (only it grants the privilege the others
- * need, so those fail on the first pass and are retried). */
+static bool join_file(const struct ns_type *type, bool must_succeed)
+{
+	struct join *j = &joins[ns_type_index(type)];
+
+	if (j->fd < 0)
+		return true;
+	if (setns(j->fd, type->flag) != 0) {
+		if (must_succeed)
+			join_failed(type, j);
+		return false;
+	}
+	close(j->fd);
+	j->fd = -1;
+	return true;
+}
+
+/* One namespace at a time, as nsenter does: first everything but the user
+ * namespace, which succeeds when we are privileged outside it (joining it
+ * first would drop that privilege); then the user namespace, and again what
+ * failed, as only it grants the privilege a rootless caller needs for those. */
 static void join_one_by_one(void)
 {
-	for (int pass = 0; pass < 2; pass++) {
-		for_each_ns_type(t) {
-			struct join *j = &joins[ns_type_index(t)];
+	const struct ns_type *user = ns_type_by_flag(CLONE_NEWUSER);
 
-			if (j->fd < 0 || (pass == 0 && t->flag == CLONE_NEWUSER))
-				continue;
-			if (setns(j->fd, t->flag) != 0) {
-				if (pass == 1)
-					join_failed(t, j);
-				continue;
-			}
-			close(j->fd);
-			j->fd = -1;
-		}
-	}
+	for_each_ns_type(t)
+		if (t != user)
+			join_file(t, false);
+	join_file(user, true);
+	for_each_ns_type(t)
+		join_file(t, true);
 }
 
 /* setns(pidfd, mask) (Linux 5.8) moves us into all of them at once or into
@@ -313,6 +322,8 @@ static void set_credentials(bool joined_user)
 		usage_error(_("%s: invalid user ID"), uid_arg);
 	if (gid_arg && parse_u64(gid_arg, 0, UINT32_MAX - 1, &gid) != 0)
 		usage_error(_("%s: invalid group ID"), gid_arg);
+	if (preserve_credentials && (uid_arg || gid_arg))
+		usage_error(_("--preserve-credentials excludes --setuid and --setgid"));
 	if (preserve_credentials || (!joined_user && !uid_arg && !gid_arg))
 		return;
 

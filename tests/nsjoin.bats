@@ -474,3 +474,25 @@ join_one_type() {
 	[ "$(grep -c 'setns(' "$NST_TMP/trace")" -eq 1 ]
 	grep -q 'setns(.*CLONE_NEWIPC|CLONE_NEWUTS|CLONE_NEWNET\|setns(.*CLONE_NEWNET' "$NST_TMP/trace"
 }
+
+@test "rootless: -U and -n by file join the user namespace first" {
+	require_root
+	local nsjoin
+	nsjoin=$(unprivileged_copy nsjoin)
+	spawn setpriv --reuid=65534 --regid=65534 --clear-groups unshare -U -r -n -u sleep infinity
+	wait_for_exec "$SPAWNED" sleep
+	run as_nobody "$nsjoin" -n "/proc/$SPAWNED/ns/net" -U "/proc/$SPAWNED/ns/user" -u "$SPAWNED" \
+		sh -c 'readlink /proc/self/ns/user /proc/self/ns/net /proc/self/ns/uts'
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "$(ns_of "$SPAWNED" user)" ]
+	[ "${lines[1]}" = "$(ns_of "$SPAWNED" net)" ]
+	[ "${lines[2]}" = "$(ns_of "$SPAWNED" uts)" ]
+}
+
+@test "--preserve-credentials with --setuid is a usage error" {
+	require_root
+	start_holder -U -r
+	run nsjoin -t "$HOLDER" --preserve-credentials -S 0 true
+	[ "$status" -eq 125 ]
+	[[ "${lines[0]}" == *"--preserve-credentials"* ]]
+}
