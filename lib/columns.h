@@ -1,0 +1,50 @@
+/* Table output, as lsns and findmnt do it: one static column table per tool,
+ * -o LIST parsing, --help's column list, and a libsmartcols table to fill. */
+#ifndef NSTOOLS_COLUMNS_H
+#define NSTOOLS_COLUMNS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <libsmartcols.h>
+
+struct column_info {
+	const char *name;  /* lsns's or findmnt's name where the meaning is the same */
+	double width;      /* libsmartcols width hint */
+	int flags;         /* SCOLS_FL_* */
+	int json_type;     /* SCOLS_JSON_* */
+	const char *help;  /* translatable, for --help */
+};
+
+#define COLUMNS_MAX 64
+
+struct column_set {
+	const struct column_info *info; /* the tool's column table */
+	size_t ninfo;
+	size_t ids[COLUMNS_MAX];        /* indexes into info, in output order */
+	size_t count;
+};
+
+struct table_style {
+	bool json, raw, noheadings, list;
+	const char *json_name;          /* the JSON array's name: "namespaces" */
+};
+
+/* DEFAULTS: names of the default columns, comma-separated. */
+void columns_init(struct column_set *set, const struct column_info *info, size_t ninfo, const char *defaults);
+
+/* -o LIST: replace the columns, or with a leading '+' add to them; an unknown
+ * name is a usage error naming it. */
+void columns_parse(struct column_set *set, const char *list);
+
+void columns_select_all(struct column_set *set);
+
+/* True when column ID (an index in info) is selected. */
+bool columns_has(const struct column_set *set, size_t id);
+
+/* "Available output columns:" for --help. */
+void columns_print_help(const struct column_set *set, FILE *out);
+
+/* A table with the selected columns, styled; exits on allocation failure. */
+struct libscols_table *columns_new_table(const struct column_set *set, const struct table_style *style);
+
+#endif

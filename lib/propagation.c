@@ -1,0 +1,69 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "propagation.h"
+
+#ifndef SYS_mount_setattr
+# define SYS_mount_setattr 442
+#endif
+#ifndef AT_RECURSIVE
+# define AT_RECURSIVE 0x8000
+#endif
+
+/* struct mount_attr of <linux/mount.h>, which clashes with glibc's <sys/mount.h> */
+struct mount_attr_v0 {
+	uint64_t attr_set;
+	uint64_t attr_clr;
+	uint64_t propagation;
+	uint64_t userns_fd;
+};
+
+static const struct {
+	const char *name;
+	unsigned long flag;
+} propagations[] = {
+	{ "shared",     MS_SHARED },
+	{ "slave",      MS_SLAVE },
+	{ "private",    MS_PRIVATE },
+	{ "unbindable", MS_UNBINDABLE },
+};
+
+unsigned long propagation_by_name(const char *name)
+{
+	for (size_t i = 0; i < sizeof(propagations) / sizeof(propagations[0]); i++)
+		if (strcmp(propagations[i].name, name) == 0)
+			return propagations[i].flag;
+	return 0;
+}
+
+const char *propagation_name(unsigned long flag)
+{
+	for (size_t i = 0; i < sizeof(propagations) / sizeof(propagations[0]); i++)
+		if (propagations[i].flag == flag)
+			return propagations[i].name;
+	return NULL;
+}
+
+int set_propagation(int dirfd, const char *path, unsigned long flag, bool recursive)
+{
+	struct mount_attr_v0 attr = { .propagation = flag };
+	char fdpath[64];
+
+	if (syscall(SYS_mount_setattr, dirfd, path, AT_SYMLINK_NOFOLLOW | (recursive ? AT_RECURSIVE : 0),
+		    &attr, sizeof(attr)) == 0)
+		return 0;
+	if (errno != ENOSYS)
+		return -1;
+	if (dirfd != AT_FDCWD && path[0] != '/') {
+		snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d/%s", dirfd, path);
+		path = fdpath;
+	}
+	return mount(NULL, path, NULL, flag | (recursive ? MS_REC : 0), NULL);
+}

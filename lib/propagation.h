@@ -1,0 +1,18 @@
+/* Mount propagation: the four states by name, and setting them. */
+#ifndef NSTOOLS_PROPAGATION_H
+#define NSTOOLS_PROPAGATION_H
+
+#include <stdbool.h>
+#include <sys/mount.h>
+
+/* MS_SHARED, MS_SLAVE, MS_PRIVATE or MS_UNBINDABLE for "shared", "slave",
+ * "private", "unbindable"; 0 for any other name. */
+unsigned long propagation_by_name(const char *name);
+const char *propagation_name(unsigned long flag);
+
+/* Set the propagation of the mount at PATH (relative to DIRFD), and of every
+ * mount below it when RECURSIVE: mount_setattr (Linux 5.12) where the kernel
+ * has it, mount(2) otherwise. 0, or -1 with errno (EINVAL: not a mount point). */
+int set_propagation(int dirfd, const char *path, unsigned long flag, bool recursive);
+
+#endif
