@@ -15,7 +15,12 @@ static const int relayed_signals[] = {
 void exec_command(char *const argv[])
 {
 	execvp(argv[0], argv);
-	err(errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_RUN, _("failed to execute %s"), argv[0]);
+	exit_command_failed(argv[0]);
+}
+
+void exit_command_failed(const char *name)
+{
+	err(errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_RUN, _("failed to execute %s"), name);
 }
 
 char **default_command(void)
@@ -48,7 +53,7 @@ void relay_signals_block(sigset_t *saved)
 	signal(SIGCHLD, SIG_DFL);
 }
 
-void relay_signals_until_exit(pid_t child)
+void relay_signals_until_exit(pid_t child, bool reap_orphans)
 {
 	sigset_t set;
 	siginfo_t info;
@@ -60,10 +65,11 @@ void relay_signals_until_exit(pid_t child)
 	sigaddset(&set, SIGCHLD);
 
 	for (;;) {
-		pid_t done = waitpid(child, &wstatus, WNOHANG);
+		pid_t done;
 
-		if (done == child)
-			exit(exit_status_of(wstatus));
+		while ((done = waitpid(reap_orphans ? -1 : child, &wstatus, WNOHANG)) > 0)
+			if (done == child)
+				exit(exit_status_of(wstatus));
 		if (done < 0 && errno != EINTR)
 			err(tool_failure, _("waiting for process %d"), (int) child);
 		if (sigwaitinfo(&set, &info) < 0 || info.si_signo == SIGCHLD)
@@ -93,5 +99,5 @@ pid_t fork_relaying_signals(void)
 		sigprocmask(SIG_SETMASK, &saved, NULL);
 		return 0;
 	}
-	relay_signals_until_exit(child);
+	relay_signals_until_exit(child, false);
 }

@@ -3,7 +3,10 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 #include "parse.h"
 
@@ -45,4 +48,39 @@ int parse_pid(const char *str, pid_t *pid)
 		return -1;
 	*pid = (pid_t) value;
 	return 0;
+}
+
+int parse_s64(const char *str, int64_t min, int64_t max, int64_t *result)
+{
+	bool negative = str[0] == '-';
+	uint64_t magnitude;
+
+	if (parse_u64(str + negative, 0, (uint64_t) INT64_MAX + negative, &magnitude) != 0)
+		return -1;
+	if (negative)
+		*result = magnitude == (uint64_t) INT64_MAX + 1 ? INT64_MIN : -(int64_t) magnitude;
+	else
+		*result = (int64_t) magnitude;
+	if (*result < min || *result > max) {
+		errno = ERANGE;
+		return -1;
+	}
+	return 0;
+}
+
+int parse_signal(const char *str)
+{
+	uint64_t number;
+
+	if (parse_u64(str, 1, NSIG - 1, &number) == 0)
+		return (int) number;
+	if (strncasecmp(str, "SIG", 3) == 0)
+		str += 3;
+	for (int sig = 1; sig < NSIG; sig++) {
+		const char *name = sigabbrev_np(sig);
+
+		if (name && strcasecmp(name, str) == 0)
+			return sig;
+	}
+	return -1;
 }

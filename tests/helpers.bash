@@ -20,6 +20,11 @@ teardown() {
 	tac "$NST_TMP/.mounts" | while read -r target; do
 		umount -l "$target" 2>/dev/null || true
 	done
+	# and whatever a tool under test mounted there: deepest first
+	awk -v dir="$NST_TMP" 'index($5, dir "/") == 1 { print length($5), $5 }' /proc/self/mountinfo |
+		sort -rn | while read -r _ target; do
+		umount -l "$target" 2>/dev/null || true
+	done
 	rm -rf "$NST_TMP"
 }
 
@@ -118,4 +123,15 @@ pidfd_inode() {
 # one_line_error: the failure said exactly one thing.
 assert_one_line_error() {
 	[ "${#lines[@]}" -eq 1 ] || { printf 'expected one line, got:\n%s\n' "$output" >&2; return 1; }
+}
+
+# wait_gone PID: until PID has exited (and been reaped), at most 5 seconds.
+wait_gone() {
+	local i
+	for i in $(seq 100); do
+		[ -e "/proc/$1" ] || return 0
+		[ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" = Z ] && return 0
+		sleep 0.05
+	done
+	return 1
 }

@@ -12,7 +12,7 @@ runs=${BENCH_RUNS:-300}
 work=$(mktemp -d)
 setsid unshare -m -u -i -n -p -C -T --fork sleep infinity </dev/null >/dev/null 2>&1 &
 holder=$!
-trap 'kill -KILL -- -$holder 2>/dev/null; rm -rf "$work"' EXIT
+trap '{ kill -KILL -- -$holder; wait; } 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do
 	target=$(cat "/proc/$holder/task/$holder/children" 2>/dev/null || true)
 	target=${target%% *}

@@ -1,0 +1,16 @@
+/* Questions about the mount a path is on, answered without libmount, so that
+ * a tool that only asks them starts fast. */
+#ifndef NSTOOLS_MOUNTPOINT_H
+#define NSTOOLS_MOUNTPOINT_H
+
+#include <stdbool.h>
+
+/* True when PATH is the root of a mount (statx, Linux 5.8). */
+bool is_mount_point(const char *path);
+
+/* The propagation (MS_SHARED, MS_SLAVE, MS_UNBINDABLE, or 0 for private) of
+ * the mount PATH is on; TARGET, if not NULL, gets its mount point (malloc'd).
+ * 0, or -1 with errno. */
+int mount_propagation_of(const char *path, unsigned long *propagation, char **target);
+
+#endif

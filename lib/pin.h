@@ -1,0 +1,52 @@
+/* Pins: a namespace bind-mounted onto a file, so it lives on with no process
+ * in it. nspin makes and releases them; nsclone --pin makes them. */
+#ifndef NSTOOLS_PIN_H
+#define NSTOOLS_PIN_H
+
+#include <stdbool.h>
+
+#include "nstype.h"
+
+/* Where a pin named without a slash lives: $NSTOOLS_PIN_ROOT, else the
+ * configured pin root (/run/nstools). */
+const char *pin_root(void);
+
+/* The path a pin argument means: itself when it has a slash, else a NAME
+ * under the pin root. PREPARE (for making pins) first makes the pin root, or
+ * iproute2's /run/netns for a path in it, a shared mount point. Exits on
+ * failure. */
+char *pin_resolve(const char *arg, bool prepare);
+
+/* Make DIR a mount point of its own, shared, as iproute2 does /run/netns, so
+ * that pins made later appear in mount namespaces made earlier. Idempotent
+ * and safe against parallel first runs (flock). Exits on failure. */
+void pin_root_prepare(const char *dir);
+
+/* Bind-mount the namespace NSFD onto PATH, which is created for it and must
+ * not exist. On failure a one-line warning says why (with the rule a mount
+ * namespace pin broke), nothing is left behind, and -1 is returned. */
+int pin_create(int nsfd, const struct ns_type *type, const char *path);
+
+/* True when PATH is a namespace bind mount; *inode tells which namespace. */
+bool pin_is_pin(const char *path, const struct ns_type **type, unsigned long long *inode);
+
+/* A directory of pins named by type, DIR/net, DIR/uts..., made as one. */
+struct pin_dir {
+	char *path;
+	bool created;              /* the directory was made for these pins */
+	bool pinned[NS_TYPE_MAX];
+};
+
+/* Open (or create) DIR for pins; -1 with a warning on failure. */
+int pin_dir_begin(struct pin_dir *dir, const char *path);
+
+/* Pin NSFD as DIR/TYPE; -1 with a warning on failure. */
+int pin_dir_add(struct pin_dir *dir, int nsfd, const struct ns_type *type);
+
+/* Undo every pin made and the directory if it was made: as if never begun. */
+void pin_dir_rollback(struct pin_dir *dir);
+
+/* Unmount a pin and remove its file; -1 with errno on failure. */
+int pin_remove(const char *path);
+
+#endif
