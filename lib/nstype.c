@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "kernel.h"
@@ -49,17 +50,41 @@ size_t ns_type_index(const struct ns_type *type)
 	return (size_t) (type - ns_types);
 }
 
-void ns_type_add_options(char *optstring, size_t optstring_size, const char *arg_suffix,
-			 struct option *longopts, size_t *n, int has_arg)
+void ns_getopt_build(struct ns_getopt *g, const char *optstring, const struct option *options,
+		     size_t noptions, int has_arg)
+{
+	size_t n = 0, len;
+
+	snprintf(g->optstring, sizeof(g->optstring), "%s", optstring);
+	for (; n < noptions && n < sizeof(g->longopts) / sizeof(g->longopts[0]) - NS_TYPE_MAX - 1; n++)
+		g->longopts[n] = options[n];
+	for_each_ns_type(t) {
+		len = strlen(g->optstring);
+		if (len + 3 < sizeof(g->optstring)) {
+			g->optstring[len++] = (char) t->option;
+			if (has_arg == required_argument)
+				g->optstring[len++] = ':';
+			g->optstring[len] = '\0';
+		}
+		g->longopts[n++] = (struct option) { t->long_option, has_arg, NULL, t->option };
+	}
+	g->longopts[n] = (struct option) { 0 };
+}
+
+void ns_type_print_options(const char *arg, const char *format)
 {
 	for_each_ns_type(t) {
-		size_t len = strlen(optstring);
+		char option[48];
 
-		if (len + 1 + strlen(arg_suffix) < optstring_size) {
-			optstring[len] = (char) t->option;
-			strcpy(optstring + len + 1, arg_suffix);
-		}
-		longopts[*n] = (struct option) { t->long_option, has_arg, NULL, t->option };
-		(*n)++;
+		if (arg)
+			snprintf(option, sizeof(option), "-%c, --%s=%s", t->option, t->long_option, arg);
+		else
+			snprintf(option, sizeof(option), "-%c, --%s", t->option, t->long_option);
+		/* FORMAT is the caller's translated help line; the callers pass it
+		 * through _(), which checks it against the arguments below */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		printf(format, option, t->name, _(t->isolates));
+#pragma GCC diagnostic pop
 	}
 }

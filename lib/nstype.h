@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <getopt.h>
+#include <stdio.h>
 
 struct ns_type {
 	const char *name;          /* nsls's TYPE, a pin's file name in a pin directory */
@@ -30,10 +31,19 @@ const struct ns_type *ns_type_by_flag(int flag);
 const struct ns_type *ns_type_by_option(int option);
 size_t ns_type_index(const struct ns_type *type);
 
-/* Append one getopt option per namespace type: letters to OPTSTRING (each
- * followed by ARG_SUFFIX, "" or ":"), entries to LONGOPTS at *N. The entries
- * return the short letter. */
-void ns_type_add_options(char *optstring, size_t optstring_size, const char *arg_suffix,
-			 struct option *longopts, size_t *n, int has_arg);
+/* getopt_long's tables for a tool: its own options, then one per namespace
+ * type, the letter and long name from the table, taking HAS_ARG. */
+struct ns_getopt {
+	char optstring[128];
+	struct option longopts[48 + NS_TYPE_MAX + 1];
+};
+
+void ns_getopt_build(struct ns_getopt *g, const char *optstring, const struct option *options,
+		     size_t noptions, int has_arg);
+
+/* --help's lines for the type options: "-n, --net=ARG" (ARG NULL: no
+ * argument) then FORMAT's description, given the option column, the type's
+ * name and what it isolates: _("  %-24s join this %s namespace (%s)\n"). */
+void ns_type_print_options(const char *arg, const char *format);
 
 #endif

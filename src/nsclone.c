@@ -81,12 +81,7 @@ static noreturn void usage(void)
 	printf(_("Usage:\n %s [options] [--] [COMMAND [ARG...]]\n"), program_invocation_short_name);
 	fputs(_("\nRun COMMAND (default: $SHELL) in new namespaces.\n"), stdout);
 	fputs(_("\nNamespaces:\n"), stdout);
-	for_each_ns_type(t) {
-		char option[32];
-
-		snprintf(option, sizeof(option), "-%c, --%s", t->option, t->long_option);
-		printf(_("  %-24s new %s namespace (%s)\n"), option, t->name, _(t->isolates));
-	}
+	ns_type_print_options(NULL, _("  %-24s new %s namespace (%s)\n"));
 	fputs(_("  -a, --all                every type of namespace\n"), stdout);
 	fputs(_("\nIn the new namespaces:\n"
 		"      --hostname=NAME      set the host name (needs -u)\n"
@@ -196,18 +191,13 @@ static void parse_options(int argc, char **argv)
 		{ "help",          no_argument,       NULL, 'h' },
 		{ "version",       no_argument,       NULL, 'V' },
 	};
-	const size_t nfixed = sizeof(fixed_options) / sizeof(fixed_options[0]);
-	struct option longopts[sizeof(fixed_options) / sizeof(fixed_options[0]) + NS_TYPE_MAX + 1];
-	char optstring[64] = "+arR:w:dhV";
+	struct ns_getopt options;
 	bool propagation_given = false;
-	size_t n = nfixed;
 	int c;
 
-	memcpy(longopts, fixed_options, sizeof(fixed_options));
-	ns_type_add_options(optstring, sizeof(optstring), "", longopts, &n, no_argument);
-	longopts[n] = (struct option) { 0 };
-
-	while ((c = getopt_long(argc, argv, optstring, longopts, NULL)) != -1) {
+	ns_getopt_build(&options, "+arR:w:dhV", fixed_options, sizeof(fixed_options) / sizeof(fixed_options[0]),
+			no_argument);
+	while ((c = getopt_long(argc, argv, options.optstring, options.longopts, NULL)) != -1) {
 		const struct ns_type *type = ns_type_by_option(c);
 
 		if (type) {

@@ -46,12 +46,7 @@ static noreturn void usage(void)
 	printf(_("Usage:\n %s [options] [--] [COMMAND [ARG...]]\n"), program_invocation_short_name);
 	fputs(_("\nRun COMMAND (default: $SHELL) inside existing namespaces.\n"), stdout);
 	fputs(_("\nNamespaces (SPEC is a namespace file, a PID or PID:INODE):\n"), stdout);
-	for_each_ns_type(t) {
-		char option[32];
-
-		snprintf(option, sizeof(option), "-%c, --%s=SPEC", t->option, t->long_option);
-		printf(_("  %-24s join this %s namespace (%s)\n"), option, t->name, _(t->isolates));
-	}
+	ns_type_print_options("SPEC", _("  %-24s join this %s namespace (%s)\n"));
 	fputs(_("  -F, --file=FILE          join the namespace in FILE, of whatever type\n"
 		"  -t, --target=PID|DIR     join every namespace of PID that differs from ours,\n"
 		"                             or every pin in directory DIR\n"
@@ -371,18 +366,13 @@ static void parse_options(int argc, char **argv)
 		{ "help",                 no_argument,       NULL, 'h' },
 		{ "version",              no_argument,       NULL, 'V' },
 	};
-	const size_t nfixed = sizeof(fixed_options) / sizeof(fixed_options[0]);
-	struct option longopts[sizeof(fixed_options) / sizeof(fixed_options[0]) + NS_TYPE_MAX + 1];
-	char optstring[64] = "+F:t:N:r::w::eS:G:hV";
-	size_t n = nfixed;
+	struct ns_getopt options;
 	uint64_t fd;
 	int c;
 
-	memcpy(longopts, fixed_options, sizeof(fixed_options));
-	ns_type_add_options(optstring, sizeof(optstring), ":", longopts, &n, required_argument);
-	longopts[n] = (struct option) { 0 };
-
-	while ((c = getopt_long(argc, argv, optstring, longopts, NULL)) != -1) {
+	ns_getopt_build(&options, "+F:t:N:r::w::eS:G:hV", fixed_options,
+			sizeof(fixed_options) / sizeof(fixed_options[0]), required_argument);
+	while ((c = getopt_long(argc, argv, options.optstring, options.longopts, NULL)) != -1) {
 		const struct ns_type *type = ns_type_by_option(c);
 
 		if (type) {

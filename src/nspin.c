@@ -32,12 +32,7 @@ static noreturn void usage(void)
 	fputs(_("\nKeep namespaces alive with no process in them: bind-mount each onto a\n"
 		"file. A PATH without a slash is a NAME under the pin root.\n"), stdout);
 	fputs(_("\nSPEC is a namespace file, or a PID (or PID:INODE) with one type option.\n"), stdout);
-	for_each_ns_type(t) {
-		char option[32];
-
-		snprintf(option, sizeof(option), "-%c, --%s", t->option, t->long_option);
-		printf(_("  %-24s the %s namespace (%s)\n"), option, t->name, _(t->isolates));
-	}
+	ns_type_print_options(NULL, _("  %-24s the %s namespace (%s)\n"));
 	fputs(_("  -t, --target=PID|DIR     pin every namespace of PID that differs from ours\n"
 		"                             (or the types named) as DIR/TYPE; or re-pin the\n"
 		"                             pins of directory DIR\n"
@@ -58,17 +53,12 @@ static void parse_options(int argc, char **argv)
 		{ "help",    no_argument,       NULL, 'h' },
 		{ "version", no_argument,       NULL, 'V' },
 	};
-	const size_t nfixed = sizeof(fixed_options) / sizeof(fixed_options[0]);
-	struct option longopts[sizeof(fixed_options) / sizeof(fixed_options[0]) + NS_TYPE_MAX + 1];
-	char optstring[64] = "t:rhV";
-	size_t n = nfixed;
+	struct ns_getopt options;
 	int c;
 
-	memcpy(longopts, fixed_options, sizeof(fixed_options));
-	ns_type_add_options(optstring, sizeof(optstring), "", longopts, &n, no_argument);
-	longopts[n] = (struct option) { 0 };
-
-	while ((c = getopt_long(argc, argv, optstring, longopts, NULL)) != -1) {
+	ns_getopt_build(&options, "t:rhV", fixed_options, sizeof(fixed_options) / sizeof(fixed_options[0]),
+			no_argument);
+	while ((c = getopt_long(argc, argv, options.optstring, options.longopts, NULL)) != -1) {
 		const struct ns_type *type = ns_type_by_option(c);
 
 		if (type) {

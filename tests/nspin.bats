@@ -130,10 +130,12 @@ setup_pin_root() {
 	require_root
 	setup_pin_root
 	start_holder -u
+	local pids=()
 	for i in 1 2 3 4 5 6; do
 		nspin -u "$HOLDER" "p$i" 3>&- &
+		pids+=($!)
 	done
-	wait
+	wait "${pids[@]}"
 	[ "$(awk -v d="$NST_TMP/root" '$5 == d' /proc/self/mountinfo | wc -l)" -eq 1 ]
 	[ "$(ls "$NST_TMP/root" | wc -l)" -eq 6 ]
 }
