@@ -13,10 +13,10 @@
 #include "kernel.h"
 #include "mounttable.h"
 
-/* What mountprop shows of a mount; a kernel that cannot say all of it
- * (before 6.14, no supported_mask) is read through mountinfo instead. */
-#define STATMOUNT_WANTED (STATMOUNT_MNT_BASIC | STATMOUNT_PROPAGATE_FROM | STATMOUNT_MNT_ROOT | \
-			  STATMOUNT_MNT_POINT | STATMOUNT_FS_TYPE | STATMOUNT_FS_SUBTYPE | STATMOUNT_SB_SOURCE)
+/* What a table can hold; a kernel that cannot say all of it (before 6.14, no
+ * supported_mask) is read through mountinfo instead. */
+#define STATMOUNT_ALL (STATMOUNT_MNT_BASIC | STATMOUNT_PROPAGATE_FROM | STATMOUNT_MNT_ROOT | \
+		       STATMOUNT_MNT_POINT | STATMOUNT_FS_TYPE | STATMOUNT_FS_SUBTYPE | STATMOUNT_SB_SOURCE)
 
 static struct mount *mount_table_add(struct mount_table *table)
 {
@@ -114,27 +114,28 @@ void mount_table_free(struct mount_table *table)
 	memset(table, 0, sizeof(*table));
 }
 
-static int set_strings(struct mount *m, const char *target, const char *type, const char *subtype,
-		       const char *source, const char *root)
+static int set_strings(struct mount *m, unsigned int want, const char *target, const char *type,
+		       const char *subtype, const char *source, const char *root)
 {
-	if (subtype && *subtype) {
-		if (asprintf(&m->fstype, "%s.%s", type, subtype) < 0)
-			m->fstype = NULL;
-	} else {
-		m->fstype = strdup(type ? type : "");
-	}
-	m->target = strdup(target);
-	m->source = strdup(source && *source ? source : "none");
-	m->root = strdup(root ? root : "/");
-	return m->target && m->fstype && m->source && m->root ? 0 : -1;
+	if ((want & MOUNT_TARGET) && !(m->target = strdup(target)))
+		return -1;
+	if ((want & MOUNT_FSTYPE) && subtype && *subtype && asprintf(&m->fstype, "%s.%s", type, subtype) < 0)
+		return -1;
+	if ((want & MOUNT_FSTYPE) && !m->fstype && !(m->fstype = strdup(type ? type : "")))
+		return -1;
+	if ((want & MOUNT_SOURCE) && !(m->source = strdup(source && *source ? source : "none")))
+		return -1;
+	if ((want & MOUNT_SOURCE) && !(m->root = strdup(root ? root : "/")))
+		return -1;
+	return 0;
 }
 
-static int add_statmount(struct mount_table *table, const struct statmount_v1 *sm)
+static int add_statmount(struct mount_table *table, const struct statmount_v1 *sm, unsigned int want)
 {
 	struct mount *m;
 
 	/* mountinfo leaves out what is not under our root; so does this */
-	if (!(sm->mask & STATMOUNT_MNT_POINT))
+	if ((want & MOUNT_TARGET) && !(sm->mask & STATMOUNT_MNT_POINT))
 		return 0;
 	m = mount_table_add(table);
 	if (!m)
@@ -146,7 +147,7 @@ static int add_statmount(struct mount_table *table, const struct statmount_v1 *s
 	m->master = sm->mnt_master;
 	if ((sm->mask & STATMOUNT_PROPAGATE_FROM) && sm->propagate_from != sm->mnt_master)
 		m->propagate_from = sm->propagate_from;
-	return set_strings(m, sm->str + sm->mnt_point,
+	return set_strings(m, want, sm->str + sm->mnt_point,
 			   sm->mask & STATMOUNT_FS_TYPE ? sm->str + sm->fs_type : NULL,
 			   sm->mask & STATMOUNT_FS_SUBTYPE ? sm->str + sm->fs_subtype : NULL,
 			   sm->mask & STATMOUNT_SB_SOURCE ? sm->str + sm->sb_source : NULL,
@@ -170,11 +171,24 @@ static int statmount_grow(uint64_t id, uint64_t mask, struct statmount_v1 **buf,
 	return 0;
 }
 
+static uint64_t statmount_mask(unsigned int want)
+{
+	uint64_t mask = STATMOUNT_MNT_BASIC | STATMOUNT_PROPAGATE_FROM;
+
+	if (want & MOUNT_TARGET)
+		mask |= STATMOUNT_MNT_POINT;
+	if (want & MOUNT_FSTYPE)
+		mask |= STATMOUNT_FS_TYPE | STATMOUNT_FS_SUBTYPE;
+	if (want & MOUNT_SOURCE)
+		mask |= STATMOUNT_SB_SOURCE | STATMOUNT_MNT_ROOT;
+	return mask;
+}
+
 /* -1 with ENOSYS: this kernel cannot tell all of it, read mountinfo instead. */
-static int read_by_statmount(struct mount_table *table)
+static int read_by_statmount(struct mount_table *table, unsigned int want)
 {
 	uint64_t ids[1024], last = 0;
-	size_t size = 8192;
+	size_t size = 4096;
 	struct statmount_v1 *buf = malloc(size);
 	ssize_t n;
 	bool checked = false;
@@ -183,7 +197,7 @@ static int read_by_statmount(struct mount_table *table)
 		return -1;
 	while ((n = sys_listmount(last, ids, sizeof(ids) / sizeof(ids[0]))) > 0) {
 		for (ssize_t i = 0; i < n; i++) {
-			uint64_t mask = STATMOUNT_WANTED | (checked ? 0 : STATMOUNT_SUPPORTED_MASK);
+			uint64_t mask = statmount_mask(want) | (checked ? 0 : STATMOUNT_SUPPORTED_MASK);
 
 			if (statmount_grow(ids[i], mask, &buf, &size) != 0) {
 				/* unmounted since listmount: as if read a moment earlier */
@@ -192,12 +206,12 @@ static int read_by_statmount(struct mount_table *table)
 				goto fail;
 			}
 			if (!checked && (!(buf->mask & STATMOUNT_SUPPORTED_MASK) ||
-					 (buf->supported_mask & STATMOUNT_WANTED) != STATMOUNT_WANTED)) {
+					 (buf->supported_mask & STATMOUNT_ALL) != STATMOUNT_ALL)) {
 				errno = ENOSYS;
 				goto fail;
 			}
 			checked = true;
-			if (add_statmount(table, buf) != 0)
+			if (add_statmount(table, buf, want) != 0)
 				goto fail;
 		}
 		last = ids[n - 1];
@@ -221,7 +235,7 @@ static uint64_t optional_field(const char *fields, const char *name)
 	return 0;
 }
 
-static int add_libmount_fs(struct mount_table *table, struct libmnt_fs *fs)
+static int add_libmount_fs(struct mount_table *table, struct libmnt_fs *fs, unsigned int want)
 {
 	const char *fields = mnt_fs_get_optional_fields(fs);
 	struct mount *m = mount_table_add(table);
@@ -237,11 +251,11 @@ static int add_libmount_fs(struct mount_table *table, struct libmnt_fs *fs)
 	for (const char *p = fields; p && *p; p += strcspn(p, " "), p += strspn(p, " "))
 		if (strncmp(p, "unbindable", 10) == 0 && (p[10] == ' ' || p[10] == '\0'))
 			m->propagation |= MS_UNBINDABLE;
-	return set_strings(m, mnt_fs_get_target(fs), mnt_fs_get_fstype(fs), NULL,
+	return set_strings(m, want, mnt_fs_get_target(fs), mnt_fs_get_fstype(fs), NULL,
 			   mnt_fs_get_source(fs), mnt_fs_get_root(fs));
 }
 
-static int read_mountinfo(struct mount_table *table, int procfd, const char *relpath)
+static int read_mountinfo(struct mount_table *table, int procfd, const char *relpath, unsigned int want)
 {
 	struct libmnt_table *tb;
 	struct libmnt_iter *iter;
@@ -264,7 +278,7 @@ static int read_mountinfo(struct mount_table *table, int procfd, const char *rel
 	} else {
 		rc = mnt_table_parse_stream(tb, file, relpath);
 		while (rc == 0 && mnt_table_next_fs(tb, iter, &fs) == 0)
-			if (add_libmount_fs(table, fs) != 0)
+			if (add_libmount_fs(table, fs, want) != 0)
 				rc = -errno;
 	}
 	fclose(file);
@@ -277,13 +291,13 @@ static int read_mountinfo(struct mount_table *table, int procfd, const char *rel
 	return 0;
 }
 
-int mount_table_read_own(struct mount_table *table, int procfd)
+int mount_table_read_own(struct mount_table *table, int procfd, unsigned int want)
 {
 	memset(table, 0, sizeof(*table));
-	if (read_by_statmount(table) != 0) {
+	if (read_by_statmount(table, want) != 0) {
 		/* ENOSYS before 6.8, and any refusal: mountinfo says the same */
 		mount_table_free(table);
-		if (read_mountinfo(table, procfd, "self/mountinfo") != 0)
+		if (read_mountinfo(table, procfd, "self/mountinfo", want) != 0)
 			goto fail;
 	}
 	if (mount_table_link(table) != 0)
@@ -299,14 +313,14 @@ fail:
 	return -1;
 }
 
-int mount_table_read_pid(struct mount_table *table, int procfd, pid_t pid)
+int mount_table_read_pid(struct mount_table *table, int procfd, pid_t pid, unsigned int want)
 {
 	char relpath[64];
 	int saved;
 
 	memset(table, 0, sizeof(*table));
 	snprintf(relpath, sizeof(relpath), "%d/mountinfo", (int) pid);
-	if (read_mountinfo(table, procfd, relpath) == 0 && mount_table_link(table) == 0)
+	if (read_mountinfo(table, procfd, relpath, want) == 0 && mount_table_link(table) == 0)
 		return 0;
 	saved = errno;
 	mount_table_free(table);
@@ -321,7 +335,7 @@ static int mount_of_path_by_table(int procfd, const char *path, uint64_t *id, bo
 	struct mount_table table;
 	size_t best = MOUNT_NONE, best_len = 0;
 
-	if (mount_table_read_own(&table, procfd) != 0)
+	if (mount_table_read_own(&table, procfd, MOUNT_TARGET) != 0)
 		return -1;
 	for (size_t i = 0; i < table.count; i++) {
 		const char *target = table.mounts[i].target;

@@ -19,6 +19,7 @@ struct mount {
 	uint64_t peer;           /* shared:N, its peer group; 0 when not shared */
 	uint64_t master;         /* master:N, the peer group it is a slave of; 0 when none */
 	uint64_t propagate_from; /* propagate_from:N, as mountinfo: only when not the master */
+	/* each NULL unless asked for (mountinfo gives them all anyway) */
 	char *target;            /* mount point, relative to the reader's root */
 	char *fstype;            /* "fuse.sshfs": type.subtype, as mountinfo writes it */
 	char *source;            /* mountinfo's source field, "none" when there is none */
@@ -26,6 +27,14 @@ struct mount {
 
 	/* the tree by mount parent, as indexes into the table */
 	size_t parent, first_child, next_sibling;
+};
+
+/* The strings to read: each costs the kernel time per mount (a mount point
+ * is a d_path), so a tool asks only for those it shows. */
+enum {
+	MOUNT_TARGET = 1 << 0,
+	MOUNT_FSTYPE = 1 << 1,
+	MOUNT_SOURCE = 1 << 2,   /* the source and the root */
 };
 
 struct mount_table {
@@ -37,15 +46,15 @@ struct mount_table {
 	size_t by_id_size;
 };
 
-/* Read the table of the mount namespace we are in: listmount and statmount
- * where the kernel has them (and says it supports every field), otherwise
- * "self/mountinfo" under PROCFD, a descriptor of /proc, through libmount.
- * 0, or -1 with errno. */
-int mount_table_read_own(struct mount_table *table, int procfd);
+/* Read the table of the mount namespace we are in, with the strings in WANT
+ * (MOUNT_TARGET...): listmount and statmount where the kernel has them (and
+ * says it supports every field), otherwise "self/mountinfo" under PROCFD, a
+ * descriptor of /proc, through libmount. 0, or -1 with errno. */
+int mount_table_read_own(struct mount_table *table, int procfd, unsigned int want);
 
 /* Read the table of process PID's mount namespace from its mountinfo, as that
  * process sees it (paths relative to its root). 0, or -1 with errno. */
-int mount_table_read_pid(struct mount_table *table, int procfd, pid_t pid);
+int mount_table_read_pid(struct mount_table *table, int procfd, pid_t pid, unsigned int want);
 
 /* The index of the mount with mountinfo ID ID, or MOUNT_NONE: a hash lookup. */
 size_t mount_table_find(const struct mount_table *table, uint64_t id);
