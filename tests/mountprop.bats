@@ -72,11 +72,14 @@ setup_mounts() {
 	[ "$(propagation_at "$M")" = private ]
 }
 
-@test "inside the namespace itself, without -N, it works the same" {
+@test "inside the namespace itself, composed with nsjoin -m, it works the same" {
 	setup_mounts
-	run in_mount_ns mountprop --make-shared "$M"
+	run nsjoin -m "$MNTNS" mountprop --make-shared "$M"
 	[ "$status" -eq 0 ]
 	[ "$(propagation_at "$M")" = shared ]
+	run nsjoin -m "$MNTNS" mountprop --make-private "$M"
+	[ "$status" -eq 0 ]
+	[ "$(propagation_at "$M")" = private ]
 }
 
 @test "-R reaches the mounts below PATH; without it only PATH changes" {
@@ -302,6 +305,23 @@ setup_every_state() {
 	mountprop -N "$MNTNS" --make-private "$M"
 	in_mount_ns mount --bind "$M" "$NST_TMP/copy"
 	mounted_in "$MNTNS" "$NST_TMP/copy"
+}
+
+@test "--make-rslave / in a new namespace: mounts arrive from outside, none leak out" {
+	setup_mounts
+	mountprop -N "$MNTNS" --make-shared "$M"
+	second_mount_ns --propagation unchanged
+	run --separate-stderr mountprop -N "$MNTNS2" --make-rslave /
+	[ "$status" -eq 0 ]
+	# the namespace's other mounts were private: they stay so, and are counted
+	[ "${#stderr_lines[@]}" -eq 1 ]
+	[[ "$stderr" == "mountprop: /: "*" mounts are now private, not slaves"* ]]
+	[ "$(propagation_at "$M" "$MNTNS2")" = private,slave ]
+	in_mount_ns mkdir "$M/in" "$M/out"
+	in_mount_ns mount -t tmpfs in "$M/in"
+	nsenter -t "$MNTNS2" -m mount -t tmpfs out "$M/out"
+	mounted_in "$MNTNS2" "$M/in"
+	! mounted_in "$MNTNS" "$M/out"
 }
 
 # --- --peers, -N, -a, --dot -----------------------------------------------
