@@ -280,7 +280,7 @@ setup_every_state() {
 	in_mount_ns mount -t tmpfs one "$M/from1"
 	nsenter -t "$MNTNS2" -m mount -t tmpfs two "$M/from2"
 	mounted_in "$MNTNS2" "$M/from1"
-	! mounted_in "$MNTNS" "$M/from2"
+	run ! mounted_in "$MNTNS" "$M/from2"
 }
 
 @test "private propagates neither way" {
@@ -291,8 +291,8 @@ setup_every_state() {
 	in_mount_ns mkdir "$M/from1" "$M/from2"
 	in_mount_ns mount -t tmpfs one "$M/from1"
 	nsenter -t "$MNTNS2" -m mount -t tmpfs two "$M/from2"
-	! mounted_in "$MNTNS2" "$M/from1"
-	! mounted_in "$MNTNS" "$M/from2"
+	run ! mounted_in "$MNTNS2" "$M/from1"
+	run ! mounted_in "$MNTNS" "$M/from2"
 }
 
 @test "unbindable refuses mount --bind" {
@@ -301,7 +301,7 @@ setup_every_state() {
 	mountprop -N "$MNTNS" --make-unbindable "$M"
 	run in_mount_ns mount --bind "$M" "$NST_TMP/copy"
 	[ "$status" -ne 0 ]
-	! mounted_in "$MNTNS" "$NST_TMP/copy"
+	run ! mounted_in "$MNTNS" "$NST_TMP/copy"
 	mountprop -N "$MNTNS" --make-private "$M"
 	in_mount_ns mount --bind "$M" "$NST_TMP/copy"
 	mounted_in "$MNTNS" "$NST_TMP/copy"
@@ -321,7 +321,7 @@ setup_every_state() {
 	in_mount_ns mount -t tmpfs in "$M/in"
 	nsenter -t "$MNTNS2" -m mount -t tmpfs out "$M/out"
 	mounted_in "$MNTNS2" "$M/in"
-	! mounted_in "$MNTNS" "$M/out"
+	run ! mounted_in "$MNTNS" "$M/out"
 }
 
 # --- --peers, -N, -a, --dot -----------------------------------------------
@@ -436,7 +436,7 @@ $NST_TMP/peer shared" ]
 	# strace 6.1 knows them by number only: listmount is 458 (0x1ca), statmount 457 (0x1c9)
 	grep -Eq 'listmount\(|syscall_0x1ca\(' "$NST_TMP/trace"
 	grep -Eq 'statmount\(|syscall_0x1c9\(' "$NST_TMP/trace"
-	! grep -q mountinfo "$NST_TMP/trace"
+	run ! grep -q mountinfo "$NST_TMP/trace"
 }
 
 # --- bad input: one line, status 1, nothing changed -----------------------
