@@ -5,7 +5,9 @@
 
 #include <sched.h>
 #include <signal.h>
+#include <stdint.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -72,6 +74,117 @@ static inline int sys_pidfd_send_signal(int pidfd, int sig)
 static inline int sys_pidfd_getfd(int pidfd, int targetfd)
 {
 	return (int) syscall(SYS_pidfd_getfd, pidfd, targetfd, 0);
+}
+
+/* statx(2) tells the mount a path is on (Linux 5.8), and whether the path is
+ * its root; glibc 2.28 has statx, the flags came later. */
+#ifndef STATX_MNT_ID
+# define STATX_MNT_ID 0x00001000U
+#endif
+#ifndef STATX_ATTR_MOUNT_ROOT
+# define STATX_ATTR_MOUNT_ROOT 0x00002000
+#endif
+
+/* statmount(2) and listmount(2), Linux 6.8: a mount's propagation without
+ * parsing mountinfo. The structures are named apart from <linux/mount.h>'s,
+ * which newer headers have and glibc's <sys/mount.h> clashes with. */
+#ifndef SYS_statmount
+# define SYS_statmount 457
+#endif
+#ifndef SYS_listmount
+# define SYS_listmount 458
+#endif
+#ifndef MNT_ID_REQ_SIZE_VER0
+# define MNT_ID_REQ_SIZE_VER0 24
+#endif
+#ifndef STATMOUNT_MNT_BASIC
+# define STATMOUNT_MNT_BASIC 0x00000002U
+#endif
+#ifndef STATMOUNT_PROPAGATE_FROM
+# define STATMOUNT_PROPAGATE_FROM 0x00000004U
+#endif
+#ifndef STATMOUNT_MNT_ROOT
+# define STATMOUNT_MNT_ROOT 0x00000008U
+#endif
+#ifndef STATMOUNT_MNT_POINT
+# define STATMOUNT_MNT_POINT 0x00000010U
+#endif
+#ifndef STATMOUNT_FS_TYPE
+# define STATMOUNT_FS_TYPE 0x00000020U
+#endif
+#ifndef STATMOUNT_FS_SUBTYPE
+# define STATMOUNT_FS_SUBTYPE 0x00000100U
+#endif
+#ifndef STATMOUNT_SB_SOURCE
+# define STATMOUNT_SB_SOURCE 0x00000200U
+#endif
+#ifndef STATMOUNT_SUPPORTED_MASK
+# define STATMOUNT_SUPPORTED_MASK 0x00001000U
+#endif
+#ifndef LSMT_ROOT
+# define LSMT_ROOT 0xffffffffffffffffULL
+#endif
+
+struct mnt_id_req_v0 {
+	uint32_t size;
+	uint32_t spare;
+	uint64_t mnt_id;
+	uint64_t param;
+};
+
+/* struct statmount as far as supported_mask (Linux 6.14); the kernel writes
+ * what it has, and the strings after the fixed part (at offset 512) */
+struct statmount_v1 {
+	uint32_t size;
+	uint32_t mnt_opts;
+	uint64_t mask;
+	uint32_t sb_dev_major;
+	uint32_t sb_dev_minor;
+	uint64_t sb_magic;
+	uint32_t sb_flags;
+	uint32_t fs_type;
+	uint64_t mnt_id;
+	uint64_t mnt_parent_id;
+	uint32_t mnt_id_old;
+	uint32_t mnt_parent_id_old;
+	uint64_t mnt_attr;
+	uint64_t mnt_propagation;
+	uint64_t mnt_peer_group;
+	uint64_t mnt_master;
+	uint64_t propagate_from;
+	uint32_t mnt_root;
+	uint32_t mnt_point;
+	uint64_t mnt_ns_id;
+	uint32_t fs_subtype;
+	uint32_t sb_source;
+	uint32_t opt_num;
+	uint32_t opt_array;
+	uint32_t opt_sec_num;
+	uint32_t opt_sec_array;
+	uint64_t supported_mask;
+	uint32_t mnt_uidmap_num;
+	uint32_t mnt_uidmap;
+	uint32_t mnt_gidmap_num;
+	uint32_t mnt_gidmap;
+	uint64_t spare2[43];
+	char str[];
+};
+_Static_assert(sizeof(struct statmount_v1) == 512, "struct statmount is 512 bytes before its strings");
+
+static inline int sys_statmount(uint64_t mnt_id, uint64_t mask, struct statmount_v1 *buf, size_t size)
+{
+	struct mnt_id_req_v0 req = { .size = MNT_ID_REQ_SIZE_VER0, .mnt_id = mnt_id, .param = mask };
+
+	return (int) syscall(SYS_statmount, &req, buf, size, 0);
+}
+
+/* Up to N IDs of the mounts of our mount namespace that follow the one with
+ * ID LAST (0: from the first), in the order the kernel keeps them. */
+static inline ssize_t sys_listmount(uint64_t last, uint64_t *ids, size_t n)
+{
+	struct mnt_id_req_v0 req = { .size = MNT_ID_REQ_SIZE_VER0, .mnt_id = LSMT_ROOT, .param = last };
+
+	return (ssize_t) syscall(SYS_listmount, &req, ids, n, 0);
 }
 
 #endif

@@ -51,6 +51,16 @@ const char *propagation_name(unsigned long flag)
 	return NULL;
 }
 
+const char *propagation_words(unsigned long flags)
+{
+	static const char *const words[] = {
+		"private", "shared", "private,slave", "shared,slave",
+		"private,unbindable", "shared,unbindable", "private,slave,unbindable", "shared,slave,unbindable",
+	};
+
+	return words[(flags & MS_SHARED ? 1 : 0) | (flags & MS_SLAVE ? 2 : 0) | (flags & MS_UNBINDABLE ? 4 : 0)];
+}
+
 int set_propagation(int dirfd, const char *path, unsigned long flag, bool recursive)
 {
 	struct mount_attr_v0 attr = { .propagation = flag };

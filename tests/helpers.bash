@@ -135,3 +135,57 @@ wait_gone() {
 	done
 	return 1
 }
+
+# --- mountprop ---
+
+# start_mount_ns: a mount namespace of the test's own, every mount in it
+# private, held by a sleep whose PID is left in $MNTNS. Each mount a test makes
+# goes in there, so the machine's own mounts are never touched; they vanish
+# with the namespace when teardown kills the sleep.
+start_mount_ns() {
+	start_holder -m --propagation private || return 1
+	MNTNS=$HOLDER
+}
+
+# in_mount_ns CMD...: run CMD inside the test's mount namespace.
+in_mount_ns() {
+	nsenter -t "$MNTNS" -m "$@"
+}
+
+# tmpfs_at DIR: a fresh tmpfs on DIR (made if missing) in the test's mount namespace.
+tmpfs_at() {
+	in_mount_ns sh -c 'mkdir -p "$1" && mount -t tmpfs "nst-${1##*/}" "$1"' sh "$1"
+}
+
+# propagation_at PATH: findmnt's PROPAGATION of the top mount at PATH, in
+# the test's mount namespace (or in that of process $2).
+propagation_at() {
+	nsenter -t "${2:-$MNTNS}" -m findmnt -n -o PROPAGATION --mountpoint "$1" | tail -n 1
+}
+
+# optional_fields PATH [PID]: the optional fields (shared:N master:N ...) of
+# the top mount at PATH, as /proc/PID/mountinfo shows them (default $MNTNS).
+optional_fields() {
+	awk -v target="$1" '$5 == target { fields = ""
+		for (i = 7; $i != "-"; i++) fields = fields (fields == "" ? "" : " ") $i
+		last = fields } END { print last }' "/proc/${2:-$MNTNS}/mountinfo"
+}
+
+# mount_id PATH [PID]: the mount ID of the top mount at PATH in /proc/PID/mountinfo.
+mount_id() {
+	awk -v target="$1" '$5 == target { id = $1 } END { print id }' "/proc/${2:-$MNTNS}/mountinfo"
+}
+
+# mounted_in PID PATH: whether anything is mounted at PATH in process PID's namespace.
+mounted_in() {
+	awk -v target="$2" '$5 == target { found = 1 } END { exit !found }' "/proc/$1/mountinfo"
+}
+
+# second_mount_ns [unshare options]: another mount namespace, made from
+# inside the test's own, so that its mounts are copies of those there (with
+# --propagation unchanged: peers of the shared ones); its PID in $MNTNS2.
+second_mount_ns() {
+	spawn nsenter -t "$MNTNS" -m unshare -m "$@" sleep infinity
+	wait_for_exec "$SPAWNED" sleep || return 1
+	MNTNS2=$SPAWNED
+}

@@ -1,0 +1,383 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <libmount.h>
+
+#include "kernel.h"
+#include "mounttable.h"
+
+/* What a table can hold; a kernel that cannot say all of it (before 6.14, no
+ * supported_mask) is read through mountinfo instead. */
+#define STATMOUNT_ALL (STATMOUNT_MNT_BASIC | STATMOUNT_PROPAGATE_FROM | STATMOUNT_MNT_ROOT | \
+		       STATMOUNT_MNT_POINT | STATMOUNT_FS_TYPE | STATMOUNT_FS_SUBTYPE | STATMOUNT_SB_SOURCE)
+
+static struct mount *mount_table_add(struct mount_table *table)
+{
+	struct mount *m;
+
+	if (table->count == table->alloc) {
+		size_t alloc = table->alloc ? table->alloc * 2 : 64;
+		struct mount *mounts = realloc(table->mounts, alloc * sizeof(*mounts));
+
+		if (!mounts)
+			return NULL;
+		table->mounts = mounts;
+		table->alloc = alloc;
+	}
+	m = &table->mounts[table->count++];
+	memset(m, 0, sizeof(*m));
+	return m;
+}
+
+static size_t hash_slot(uint64_t id, size_t size)
+{
+	/* Fibonacci hashing: mount IDs are dense, this spreads them */
+	return (size_t) ((id * 0x9e3779b97f4a7c15ULL) >> 17) & (size - 1);
+}
+
+/* The index by ID and the tree by parent, in one pass each: never a scan of
+ * the table per mount, so reading 5000 mounts costs 5000 steps, not 25 million. */
+static int mount_table_link(struct mount_table *table)
+{
+	size_t size = 64, *last_child;
+
+	while (size < table->count * 2)
+		size *= 2;
+	table->by_id = calloc(size, sizeof(*table->by_id));
+	last_child = malloc((table->count + 1) * sizeof(*last_child));
+	if (!table->by_id || !last_child) {
+		free(last_child);
+		return -1;
+	}
+	table->by_id_size = size;
+	for (size_t i = 0; i < table->count; i++) {
+		size_t slot = hash_slot(table->mounts[i].id, size);
+
+		while (table->by_id[slot] != 0)
+			slot = (slot + 1) & (size - 1);
+		table->by_id[slot] = i + 1;
+		last_child[i] = MOUNT_NONE;
+	}
+	for (size_t i = 0; i < table->count; i++) {
+		struct mount *m = &table->mounts[i];
+		size_t parent = mount_table_find(table, m->parent_id);
+
+		m->first_child = m->next_sibling = MOUNT_NONE;
+		/* the root of a namespace is its own parent, or has one we cannot see */
+		m->parent = parent == i ? MOUNT_NONE : parent;
+	}
+	for (size_t i = 0; i < table->count; i++) {
+		size_t parent = table->mounts[i].parent;
+
+		if (parent == MOUNT_NONE)
+			continue;
+		if (last_child[parent] == MOUNT_NONE)
+			table->mounts[parent].first_child = i;
+		else
+			table->mounts[last_child[parent]].next_sibling = i;
+		last_child[parent] = i;
+	}
+	free(last_child);
+	return 0;
+}
+
+size_t mount_table_find(const struct mount_table *table, uint64_t id)
+{
+	size_t slot;
+
+	if (table->by_id_size == 0)
+		return MOUNT_NONE;
+	for (slot = hash_slot(id, table->by_id_size); table->by_id[slot] != 0;
+	     slot = (slot + 1) & (table->by_id_size - 1))
+		if (table->mounts[table->by_id[slot] - 1].id == id)
+			return table->by_id[slot] - 1;
+	return MOUNT_NONE;
+}
+
+void mount_table_free(struct mount_table *table)
+{
+	for (size_t i = 0; i < table->count; i++) {
+		free(table->mounts[i].target);
+		free(table->mounts[i].fstype);
+		free(table->mounts[i].source);
+		free(table->mounts[i].root);
+	}
+	free(table->mounts);
+	free(table->by_id);
+	memset(table, 0, sizeof(*table));
+}
+
+static int set_strings(struct mount *m, unsigned int want, const char *target, const char *type,
+		       const char *subtype, const char *source, const char *root)
+{
+	if ((want & MOUNT_TARGET) && !(m->target = strdup(target)))
+		return -1;
+	if ((want & MOUNT_FSTYPE) && subtype && *subtype && asprintf(&m->fstype, "%s.%s", type, subtype) < 0)
+		return -1;
+	if ((want & MOUNT_FSTYPE) && !m->fstype && !(m->fstype = strdup(type ? type : "")))
+		return -1;
+	if ((want & MOUNT_SOURCE) && !(m->source = strdup(source && *source ? source : "none")))
+		return -1;
+	if ((want & MOUNT_SOURCE) && !(m->root = strdup(root ? root : "/")))
+		return -1;
+	return 0;
+}
+
+static int add_statmount(struct mount_table *table, const struct statmount_v1 *sm, unsigned int want)
+{
+	struct mount *m;
+
+	/* mountinfo leaves out what is not under our root; so does this */
+	if ((want & MOUNT_TARGET) && !(sm->mask & STATMOUNT_MNT_POINT))
+		return 0;
+	m = mount_table_add(table);
+	if (!m)
+		return -1;
+	m->id = sm->mnt_id_old;
+	m->parent_id = sm->mnt_parent_id_old;
+	m->propagation = sm->mnt_propagation & (MS_SHARED | MS_SLAVE | MS_UNBINDABLE);
+	m->peer = sm->mnt_peer_group;
+	m->master = sm->mnt_master;
+	if ((sm->mask & STATMOUNT_PROPAGATE_FROM) && sm->propagate_from != sm->mnt_master)
+		m->propagate_from = sm->propagate_from;
+	return set_strings(m, want, sm->str + sm->mnt_point,
+			   sm->mask & STATMOUNT_FS_TYPE ? sm->str + sm->fs_type : NULL,
+			   sm->mask & STATMOUNT_FS_SUBTYPE ? sm->str + sm->fs_subtype : NULL,
+			   sm->mask & STATMOUNT_SB_SOURCE ? sm->str + sm->sb_source : NULL,
+			   sm->mask & STATMOUNT_MNT_ROOT ? sm->str + sm->mnt_root : NULL);
+}
+
+/* statmount the mount with 64-bit ID into *BUF, growing it as the kernel asks. */
+static int statmount_grow(uint64_t id, uint64_t mask, struct statmount_v1 **buf, size_t *size)
+{
+	while (sys_statmount(id, mask, *buf, *size) != 0) {
+		struct statmount_v1 *bigger;
+
+		if (errno != EOVERFLOW || *size >= (1 << 24))
+			return -1;
+		bigger = realloc(*buf, *size * 2);
+		if (!bigger)
+			return -1;
+		*buf = bigger;
+		*size *= 2;
+	}
+	return 0;
+}
+
+static uint64_t statmount_mask(unsigned int want)
+{
+	uint64_t mask = STATMOUNT_MNT_BASIC | STATMOUNT_PROPAGATE_FROM;
+
+	if (want & MOUNT_TARGET)
+		mask |= STATMOUNT_MNT_POINT;
+	if (want & MOUNT_FSTYPE)
+		mask |= STATMOUNT_FS_TYPE | STATMOUNT_FS_SUBTYPE;
+	if (want & MOUNT_SOURCE)
+		mask |= STATMOUNT_SB_SOURCE | STATMOUNT_MNT_ROOT;
+	return mask;
+}
+
+/* -1 with ENOSYS: this kernel cannot tell all of it, read mountinfo instead. */
+static int read_by_statmount(struct mount_table *table, unsigned int want)
+{
+	uint64_t ids[1024], last = 0;
+	size_t size = 4096;
+	struct statmount_v1 *buf = malloc(size);
+	ssize_t n;
+	bool checked = false;
+
+	if (!buf)
+		return -1;
+	while ((n = sys_listmount(last, ids, sizeof(ids) / sizeof(ids[0]))) > 0) {
+		for (ssize_t i = 0; i < n; i++) {
+			uint64_t mask = statmount_mask(want) | (checked ? 0 : STATMOUNT_SUPPORTED_MASK);
+
+			if (statmount_grow(ids[i], mask, &buf, &size) != 0) {
+				/* unmounted since listmount: as if read a moment earlier */
+				if (errno == ENOENT)
+					continue;
+				goto fail;
+			}
+			if (!checked && (!(buf->mask & STATMOUNT_SUPPORTED_MASK) ||
+					 (buf->supported_mask & STATMOUNT_ALL) != STATMOUNT_ALL)) {
+				errno = ENOSYS;
+				goto fail;
+			}
+			checked = true;
+			if (add_statmount(table, buf, want) != 0)
+				goto fail;
+		}
+		last = ids[n - 1];
+	}
+	if (n < 0)
+		goto fail;
+	free(buf);
+	return 0;
+fail:
+	free(buf);
+	return -1;
+}
+
+static uint64_t optional_field(const char *fields, const char *name)
+{
+	size_t len = strlen(name);
+
+	for (const char *p = fields; p && *p; p += strcspn(p, " "), p += strspn(p, " "))
+		if (strncmp(p, name, len) == 0)
+			return strtoull(p + len, NULL, 10);
+	return 0;
+}
+
+static int add_libmount_fs(struct mount_table *table, struct libmnt_fs *fs, unsigned int want)
+{
+	const char *fields = mnt_fs_get_optional_fields(fs);
+	struct mount *m = mount_table_add(table);
+
+	if (!m)
+		return -1;
+	m->id = (uint64_t) mnt_fs_get_id(fs);
+	m->parent_id = (uint64_t) mnt_fs_get_parent_id(fs);
+	m->peer = optional_field(fields, "shared:");
+	m->master = optional_field(fields, "master:");
+	m->propagate_from = optional_field(fields, "propagate_from:");
+	m->propagation = (m->peer ? MS_SHARED : 0) | (m->master ? MS_SLAVE : 0);
+	for (const char *p = fields; p && *p; p += strcspn(p, " "), p += strspn(p, " "))
+		if (strncmp(p, "unbindable", 10) == 0 && (p[10] == ' ' || p[10] == '\0'))
+			m->propagation |= MS_UNBINDABLE;
+	return set_strings(m, want, mnt_fs_get_target(fs), mnt_fs_get_fstype(fs), NULL,
+			   mnt_fs_get_source(fs), mnt_fs_get_root(fs));
+}
+
+static int read_mountinfo(struct mount_table *table, int procfd, const char *relpath, unsigned int want)
+{
+	struct libmnt_table *tb;
+	struct libmnt_iter *iter;
+	struct libmnt_fs *fs;
+	FILE *file;
+	int fd, rc = 0;
+
+	fd = openat(procfd, relpath, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	file = fdopen(fd, "r");
+	if (!file) {
+		close(fd);
+		return -1;
+	}
+	tb = mnt_new_table();
+	iter = mnt_new_iter(MNT_ITER_FORWARD);
+	if (!tb || !iter) {
+		rc = -ENOMEM;
+	} else {
+		rc = mnt_table_parse_stream(tb, file, relpath);
+		while (rc == 0 && mnt_table_next_fs(tb, iter, &fs) == 0)
+			if (add_libmount_fs(table, fs, want) != 0)
+				rc = -errno;
+	}
+	fclose(file);
+	mnt_free_iter(iter);
+	mnt_unref_table(tb);
+	if (rc != 0) {
+		errno = rc < 0 ? -rc : EINVAL;
+		return -1;
+	}
+	return 0;
+}
+
+int mount_table_read_own(struct mount_table *table, int procfd, unsigned int want)
+{
+	memset(table, 0, sizeof(*table));
+	if (read_by_statmount(table, want) != 0) {
+		/* ENOSYS before 6.8, and any refusal: mountinfo says the same */
+		mount_table_free(table);
+		if (read_mountinfo(table, procfd, "self/mountinfo", want) != 0)
+			goto fail;
+	}
+	if (mount_table_link(table) != 0)
+		goto fail;
+	return 0;
+fail:
+	{
+		int saved = errno;
+
+		mount_table_free(table);
+		errno = saved;
+	}
+	return -1;
+}
+
+int mount_table_read_pid(struct mount_table *table, int procfd, pid_t pid, unsigned int want)
+{
+	char relpath[64];
+	int saved;
+
+	memset(table, 0, sizeof(*table));
+	snprintf(relpath, sizeof(relpath), "%d/mountinfo", (int) pid);
+	if (read_mountinfo(table, procfd, relpath, want) == 0 && mount_table_link(table) == 0)
+		return 0;
+	saved = errno;
+	mount_table_free(table);
+	errno = saved;
+	return -1;
+}
+
+/* Before statx knew mounts: the last mount (the top of a stack) whose target
+ * is PATH or leads it. */
+static int mount_of_path_by_table(int procfd, const char *path, uint64_t *id, bool *mount_point)
+{
+	struct mount_table table;
+	size_t best = MOUNT_NONE, best_len = 0;
+
+	if (mount_table_read_own(&table, procfd, MOUNT_TARGET) != 0)
+		return -1;
+	for (size_t i = 0; i < table.count; i++) {
+		const char *target = table.mounts[i].target;
+		size_t len = strlen(target);
+
+		if (strcmp(target, "/") == 0)
+			len = 0;
+		else if (strncmp(path, target, len) != 0 || (path[len] != '/' && path[len] != '\0'))
+			continue;
+		if (best == MOUNT_NONE || len >= best_len) {
+			best = i;
+			best_len = len;
+		}
+	}
+	if (best == MOUNT_NONE) {
+		mount_table_free(&table);
+		errno = ENOENT;
+		return -1;
+	}
+	*id = table.mounts[best].id;
+	*mount_point = path[best_len] == '\0' || strcmp(path, "/") == 0;
+	mount_table_free(&table);
+	return 0;
+}
+
+int mount_of_path(int procfd, const char *path, uint64_t *id, bool *mount_point)
+{
+#ifdef HAVE_STRUCT_STATX_STX_MNT_ID
+	struct statx stx;
+
+	if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT, STATX_MNT_ID, &stx) != 0)
+		return -1;
+	if ((stx.stx_mask & STATX_MNT_ID) && (stx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT)) {
+		*id = stx.stx_mnt_id;
+		*mount_point = (stx.stx_attributes & STATX_ATTR_MOUNT_ROOT) != 0;
+		return 0;
+	}
+#else
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return -1;
+#endif
+	return mount_of_path_by_table(procfd, path, id, mount_point);
+}

@@ -1,0 +1,70 @@
+/* The mount table of a mount namespace, read once and looked up by mount ID:
+ * what /proc/PID/mountinfo says, from statmount and listmount (Linux 6.8)
+ * where the kernel has them, and finding the mount a path is on. */
+#ifndef NSTOOLS_MOUNTTABLE_H
+#define NSTOOLS_MOUNTTABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* No mount: an index that is not one. */
+#define MOUNT_NONE SIZE_MAX
+
+struct mount {
+	uint64_t id;             /* mountinfo's mount ID (not statmount's 64-bit one) */
+	uint64_t parent_id;
+	unsigned long propagation; /* MS_SHARED, MS_SLAVE, MS_UNBINDABLE; none of them: private */
+	uint64_t peer;           /* shared:N, its peer group; 0 when not shared */
+	uint64_t master;         /* master:N, the peer group it is a slave of; 0 when none */
+	uint64_t propagate_from; /* propagate_from:N, as mountinfo: only when not the master */
+	/* each NULL unless asked for (mountinfo gives them all anyway) */
+	char *target;            /* mount point, relative to the reader's root */
+	char *fstype;            /* "fuse.sshfs": type.subtype, as mountinfo writes it */
+	char *source;            /* mountinfo's source field, "none" when there is none */
+	char *root;              /* the directory of the file system mounted ("/" for all of it) */
+
+	/* the tree by mount parent, as indexes into the table */
+	size_t parent, first_child, next_sibling;
+};
+
+/* The strings to read: each costs the kernel time per mount (a mount point
+ * is a d_path), so a tool asks only for those it shows. */
+enum {
+	MOUNT_TARGET = 1 << 0,
+	MOUNT_FSTYPE = 1 << 1,
+	MOUNT_SOURCE = 1 << 2,   /* the source and the root */
+};
+
+struct mount_table {
+	struct mount *mounts;    /* in the kernel's order */
+	size_t count;
+
+	size_t alloc;
+	size_t *by_id;           /* open addressing: index + 1, 0 for empty */
+	size_t by_id_size;
+};
+
+/* Read the table of the mount namespace we are in, with the strings in WANT
+ * (MOUNT_TARGET...): listmount and statmount where the kernel has them (and
+ * says it supports every field), otherwise "self/mountinfo" under PROCFD, a
+ * descriptor of /proc, through libmount. 0, or -1 with errno. */
+int mount_table_read_own(struct mount_table *table, int procfd, unsigned int want);
+
+/* Read the table of process PID's mount namespace from its mountinfo, as that
+ * process sees it (paths relative to its root). 0, or -1 with errno. */
+int mount_table_read_pid(struct mount_table *table, int procfd, pid_t pid, unsigned int want);
+
+/* The index of the mount with mountinfo ID ID, or MOUNT_NONE: a hash lookup. */
+size_t mount_table_find(const struct mount_table *table, uint64_t id);
+
+void mount_table_free(struct mount_table *table);
+
+/* The mount that PATH (canonical: absolute, no symbolic links) is on, by its
+ * mountinfo ID, and whether PATH is its root, that is a mount point: statx
+ * (Linux 5.8) says; older kernels, the mount with the longest target that
+ * leads PATH in our table. 0, or -1 with errno. */
+int mount_of_path(int procfd, const char *path, uint64_t *id, bool *mount_point);
+
+#endif
