@@ -15,6 +15,7 @@ struct ns_type {
 	const char *long_option;
 	bool hierarchical;         /* has NS_GET_PARENT */
 	const char *isolates;      /* what it isolates, for help texts (translatable) */
+	bool sockets;              /* sockets are made in one (SIOCGSKNS) and keep it alive */
 };
 
 /* Room for the types a future kernel adds: arrays indexed by type use it. */
