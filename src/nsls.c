@@ -949,13 +949,19 @@ static void plan_work(void)
 	/* without -p every namespace is listed, so everything that can hold
 	 * one is searched; with -p only when asked who holds them */
 	bool complete = !task.pid || holders_asked;
+	bool parents_listed = false;
 
+	/* a tree is drawn in one column: without it, it is a list */
+	if ((tree == TREE_PROCESS && !columns_has(&columns, COL_COMMAND)) ||
+	    ((tree == TREE_OWNER || tree == TREE_PARENT) && !columns_has(&columns, COL_NS)))
+		tree = TREE_NONE;
 	for_each_ns_type(t) {
 		size_t i = ns_type_index(t);
 
 		/* a user namespace can be alive only as the owner of
 		 * another namespace, of any type */
 		need.types[i] = supported[i] && (listed(t) || (complete && listed(user_type)));
+		parents_listed = parents_listed || (t->hierarchical && listed(t));
 	}
 	need.processes = complete || persistent || tree == TREE_PROCESS ||
 		columns_has(&columns, COL_NPROCS) || columns_has(&columns, COL_PID) ||
@@ -975,7 +981,7 @@ static void plan_work(void)
 		listed(socket_type) && supported[ns_type_index(socket_type)];
 	need.ancestry = holders_asked || tree == TREE_OWNER || tree == TREE_PARENT ||
 		columns_has(&columns, COL_PNS) || columns_has(&columns, COL_ONS) ||
-		(complete && (listed(user_type) || listed(ns_type_by_flag(CLONE_NEWPID))));
+		(complete && (listed(user_type) || parents_listed));
 	need.netnsid = columns_has(&columns, COL_NETNSID);
 	if (need.other_pins)
 		need.types[ns_type_index(mnt_type)] = true;
