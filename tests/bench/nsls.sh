@@ -1,9 +1,11 @@
 #!/bin/bash
 # nsls against util-linux's lsns, side by side in one hyperfine run, on a
 # workload of N processes (default 1000, BENCH_PROCS), half of them in new
-# uts+ipc+net namespaces; with a floor of our own that only readlinks every
-# /proc/PID/ns/TYPE. Prints the ratios (lsns / nsls: above 1 means nsls is
-# faster; nsls / floor), wall clock and CPU time, rows found and peak RSS.
+# uts+ipc+net namespaces, and 20 namespaces that no process is in (kept by a
+# descriptor, or as pid_for_children), which lsns cannot see; with a floor of
+# our own that only readlinks every /proc/PID/ns/TYPE. Prints the ratios
+# (lsns / nsls: above 1 means nsls is faster; nsls / floor), wall clock and
+# CPU time, namespaces found and peak RSS.
 set -euo pipefail
 
 command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
@@ -18,11 +20,15 @@ work=$(mktemp -d)
 # the workload is one session and process group of its own, killed as one at the end
 setsid bash -c "for i in \$(seq $procs); do
 	if [ \$((i % 2)) -eq 0 ]; then unshare -u -i -n sleep infinity & else sleep infinity & fi
+done
+for i in \$(seq 10); do
+	unshare -n bash -c 'exec 5</proc/self/ns/net; exec unshare -n sleep infinity' &
+	unshare -p sh -c '/bin/true; exec sleep infinity' &
 done; wait" </dev/null >/dev/null 2>&1 &
 session=$!
 disown
 trap 'kill -KILL -- "-$session" 2>/dev/null; rm -rf "$work"' EXIT
-until [ "$(pgrep -c -s "$session" -x sleep || true)" -ge "$procs" ]; do sleep 0.2; done
+until [ "$(pgrep -c -s "$session" -x sleep || true)" -ge $((procs + 20)) ]; do sleep 0.2; done
 
 ${CC:-cc} -O2 -o "$work/floor" "$here/nsls-floor.c"
 
@@ -38,8 +44,8 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
 }
 
 echo "kernel $(uname -r), $(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg), $(lsns --version)"
-echo "$(ls /proc | grep -c '^[0-9]') processes ($procs of the workload, half in new uts+ipc+net namespaces)," \
-	"hyperfine median of $runs runs"
+echo "$(ls /proc | grep -c '^[0-9]') processes ($procs of the workload, half in new uts+ipc+net namespaces," \
+	"and 20 namespaces without a process), hyperfine median of $runs runs"
 python3 - "$work/times.json" <<'EOF'
 import json, sys
 
