@@ -618,7 +618,7 @@ static int read_file(struct reader *r, int dirfd, const char *path)
 static int read_ids_from_pidfd(struct reader *r, struct process *details)
 {
 	struct pidfd_info_v0 info = { .mask = NSTOOLS_PIDFD_INFO_PID | NSTOOLS_PIDFD_INFO_CREDS };
-	int pidfd, rc;
+	int pidfd, rc, saved;
 
 	if (r->no_pidfd_info)
 		return 1;
@@ -626,9 +626,12 @@ static int read_ids_from_pidfd(struct reader *r, struct process *details)
 	if (pidfd < 0)
 		return errno == ENOSYS ? 1 : -1;
 	rc = ioctl(pidfd, NSTOOLS_PIDFD_GET_INFO, &info);
+	saved = errno;
 	close(pidfd);
 	if (rc != 0 || !(info.mask & NSTOOLS_PIDFD_INFO_CREDS)) {
-		r->no_pidfd_info = errno == ENOTTY || errno == EINVAL || rc == 0;
+		/* ENOTTY, EINVAL: a kernel before 6.13; ESRCH: it has exited */
+		r->no_pidfd_info = rc == 0 || saved == ENOTTY || saved == EINVAL;
+		errno = saved;
 		return r->no_pidfd_info ? 1 : -1;
 	}
 	details->ppid = (pid_t) info.ppid;
