@@ -402,7 +402,7 @@ assert mine and mine[0]["holders"] == ["procs:1"] and mine[0]["netnsid"] is None
 	require_root
 	# about 200 processes a second, a quarter of them in new namespaces
 	spawn bash -c 'while :; do
-		for i in 1 2 3 4 5; do
+		for i in 1 2 3 4 5 6; do
 			unshare -u -n sleep 0.0$((RANDOM % 9 + 1)) & sleep 0.0$((RANDOM % 9 + 1)) &
 			sleep 0.0$((RANDOM % 9 + 1)) & sleep 0.0$((RANDOM % 9 + 1)) &
 		done
