@@ -87,12 +87,25 @@ struct libscols_table *columns_new_table(const struct column_set *set, const str
 		int flags = info->flags;
 		struct libscols_column *column;
 
+		if (style->tree_column && strcmp(info->name, style->tree_column) == 0)
+			flags |= SCOLS_FL_TREE;
 		if (style->list)
 			flags &= ~SCOLS_FL_TREE;
+		/* a tree grows from the left edge */
+		if (flags & SCOLS_FL_TREE)
+			flags &= ~SCOLS_FL_RIGHT;
+		if (style->notruncate)
+			flags &= ~SCOLS_FL_TRUNC;
 		column = scols_table_new_column(table, info->name, info->width, flags);
 		if (!column)
 			err(tool_failure, _("cannot make a table"));
 		scols_column_set_json_type(column, info->json_type);
+		/* a multi-line cell: one line per newline in the table, one
+		 * element per line in a JSON array */
+		if (flags & SCOLS_FL_WRAP) {
+			scols_column_set_wrapfunc(column, scols_wrapnl_chunksize, scols_wrapnl_nextchunk, NULL);
+			scols_column_set_safechars(column, "\n");
+		}
 	}
 	return table;
 }

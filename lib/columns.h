@@ -10,7 +10,7 @@
 struct column_info {
 	const char *name;  /* lsns's or findmnt's name where the meaning is the same */
 	double width;      /* libsmartcols width hint */
-	int flags;         /* SCOLS_FL_* */
+	int flags;         /* SCOLS_FL_*; with SCOLS_FL_WRAP, a cell's lines are its newlines */
 	int json_type;     /* SCOLS_JSON_* */
 	const char *help;  /* translatable, for --help */
 };
@@ -26,7 +26,10 @@ struct column_set {
 
 struct table_style {
 	bool json, raw, noheadings, list;
+	bool notruncate;                /* no SCOLS_FL_TRUNC: long cells in full */
 	const char *json_name;          /* the JSON array's name: "namespaces" */
+	const char *tree_column;        /* the column that draws the tree, when it is
+					   chosen at run time (lsns's -T); else NULL */
 };
 
 /* DEFAULTS: names of the default columns, comma-separated. */

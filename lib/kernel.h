@@ -59,6 +59,19 @@
 # define SYS_pidfd_getfd 438
 #endif
 
+/* PIDFD_GET_INFO (Linux 6.13): a process's IDs from its pidfd, as binary
+ * numbers; the first version of the structure, which every kernel that has
+ * the call accepts. */
+struct pidfd_info_v0 {
+	uint64_t mask;
+	uint64_t cgroupid;
+	uint32_t pid, tgid, ppid, ruid, rgid, euid, egid, suid, sgid, fsuid, fsgid;
+	uint32_t spare0[1];
+};
+#define NSTOOLS_PIDFD_GET_INFO _IOWR(0xFF, 11, struct pidfd_info_v0)
+#define NSTOOLS_PIDFD_INFO_PID   (1UL << 0)
+#define NSTOOLS_PIDFD_INFO_CREDS (1UL << 1)
+
 /* Raw system calls, so a C library without the wrappers still builds and a
  * kernel without the calls answers ENOSYS, which callers fall back on. */
 static inline int sys_pidfd_open(pid_t pid, unsigned int flags)

@@ -14,20 +14,59 @@
 #include "pidhold.h"
 #include "tool.h"
 
+int ns_parse_name(const char *name, const struct ns_type **type, uint64_t *ino)
+{
+	const char *colon = strchr(name, ':');
+	uint64_t value = 0;
+	const char *p;
+
+	if (!colon || colon[1] != '[')
+		return -1;
+	*type = NULL;
+	for_each_ns_type(t)
+		if (strncmp(t->name, name, (size_t) (colon - name)) == 0 && t->name[colon - name] == '\0')
+			*type = t;
+	if (!*type)
+		return -1;
+	/* digits by hand: this runs for every link of every process */
+	for (p = colon + 2; *p >= '0' && *p <= '9'; p++) {
+		if (value > (UINT64_MAX - 9) / 10)
+			return -1;
+		value = value * 10 + (uint64_t) (*p - '0');
+	}
+	if (p == colon + 2 || p[0] != ']' || p[1] != '\0' || value == 0)
+		return -1;
+	*ino = value;
+	return 0;
+}
+
+int ns_read_link(int dirfd, const char *path, const struct ns_type **type, uint64_t *ino)
+{
+	char link[64];
+	ssize_t len = readlinkat(dirfd, path, link, sizeof(link) - 1);
+
+	if (len < 0)
+		return -1;
+	link[len] = '\0';
+	if (ns_parse_name(link, type, ino) != 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	return 0;
+}
+
 /* Kernels before 4.11 have no NS_GET_NSTYPE; the link text ("net:[4026531840]")
  * names the type there. */
 static const struct ns_type *ns_type_from_link(int fd)
 {
-	char path[64], link[64];
-	ssize_t len;
+	const struct ns_type *type;
+	char path[64];
+	uint64_t ino;
 
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-	len = readlink(path, link, sizeof(link) - 1);
-	if (len <= 0)
+	if (ns_read_link(AT_FDCWD, path, &type, &ino) != 0)
 		return NULL;
-	link[len] = '\0';
-	*strchrnul(link, ':') = '\0';
-	return ns_type_by_name(link);
+	return type;
 }
 
 const struct ns_type *ns_fd_type(int fd)

@@ -3,10 +3,21 @@
 #define NSTOOLS_NSFILE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "nstype.h"
 #include "pidhold.h"
+
+/* The type and inode number in a namespace's name as the kernel writes it,
+ * "net:[4026531840]": the target of /proc/PID/ns/net and of /proc/PID/fd/N
+ * for a namespace descriptor, the root of an nsfs mount (a pin). 0, or -1
+ * when NAME is anything else. */
+int ns_parse_name(const char *name, const struct ns_type **type, uint64_t *ino);
+
+/* readlinkat(DIRFD, PATH) and ns_parse_name, with no file opened: 0, or -1
+ * with errno (EINVAL: the link names no namespace). */
+int ns_read_link(int dirfd, const char *path, const struct ns_type **type, uint64_t *ino);
 
 /* The type of the namespace FD refers to; NULL when FD is not on nsfs. */
 const struct ns_type *ns_fd_type(int fd);

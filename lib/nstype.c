@@ -8,14 +8,14 @@
 #include "nstype.h"
 
 const struct ns_type ns_types[] = {
-	{ "mnt",    "mnt",    NULL,                CLONE_NEWNS,     'm', "mount",  false, N_("mount table") },
-	{ "uts",    "uts",    NULL,                CLONE_NEWUTS,    'u', "uts",    false, N_("hostname and domain name") },
-	{ "ipc",    "ipc",    NULL,                CLONE_NEWIPC,    'i', "ipc",    false, N_("System V IPC and POSIX message queues") },
-	{ "net",    "net",    NULL,                CLONE_NEWNET,    'n', "net",    false, N_("network devices, addresses, routes, ports") },
-	{ "pid",    "pid",    "pid_for_children",  CLONE_NEWPID,    'p', "pid",    true,  N_("process IDs") },
-	{ "user",   "user",   NULL,                CLONE_NEWUSER,   'U', "user",   true,  N_("user and group IDs, capabilities") },
-	{ "cgroup", "cgroup", NULL,                CLONE_NEWCGROUP, 'C', "cgroup", false, N_("cgroup root directory") },
-	{ "time",   "time",   "time_for_children", CLONE_NEWTIME,   'T', "time",   false, N_("boot-time and monotonic clocks") },
+	{ "mnt",    "mnt",    NULL,                CLONE_NEWNS,     'm', "mount",  false, N_("mount table"),                               false },
+	{ "uts",    "uts",    NULL,                CLONE_NEWUTS,    'u', "uts",    false, N_("hostname and domain name"),                  false },
+	{ "ipc",    "ipc",    NULL,                CLONE_NEWIPC,    'i', "ipc",    false, N_("System V IPC and POSIX message queues"),     false },
+	{ "net",    "net",    NULL,                CLONE_NEWNET,    'n', "net",    false, N_("network devices, addresses, routes, ports"), true  },
+	{ "pid",    "pid",    "pid_for_children",  CLONE_NEWPID,    'p', "pid",    true,  N_("process IDs"),                               false },
+	{ "user",   "user",   NULL,                CLONE_NEWUSER,   'U', "user",   true,  N_("user and group IDs, capabilities"),          false },
+	{ "cgroup", "cgroup", NULL,                CLONE_NEWCGROUP, 'C', "cgroup", false, N_("cgroup root directory"),                     false },
+	{ "time",   "time",   "time_for_children", CLONE_NEWTIME,   'T', "time",   false, N_("boot-time and monotonic clocks"),            false },
 };
 
 const size_t ns_type_count = sizeof(ns_types) / sizeof(ns_types[0]);
@@ -41,6 +41,14 @@ const struct ns_type *ns_type_by_option(int option)
 {
 	for_each_ns_type(t)
 		if (t->option == option)
+			return t;
+	return NULL;
+}
+
+const struct ns_type *ns_type_of_sockets(void)
+{
+	for_each_ns_type(t)
+		if (t->sockets)
 			return t;
 	return NULL;
 }

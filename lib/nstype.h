@@ -16,6 +16,7 @@ struct ns_type {
 	const char *long_option;
 	bool hierarchical;         /* has NS_GET_PARENT */
 	const char *isolates;      /* what it isolates, for help texts (translatable) */
+	bool sockets;              /* sockets are made in one (SIOCGSKNS) and keep it alive */
 };
 
 /* Room for the types a future kernel adds: arrays indexed by type use it. */
@@ -29,6 +30,8 @@ extern const size_t ns_type_count;
 const struct ns_type *ns_type_by_name(const char *name);
 const struct ns_type *ns_type_by_flag(int flag);
 const struct ns_type *ns_type_by_option(int option);
+/* The type sockets belong to (the network namespace). */
+const struct ns_type *ns_type_of_sockets(void);
 size_t ns_type_index(const struct ns_type *type);
 
 /* getopt_long's tables for a tool: its own options, then one per namespace

@@ -120,7 +120,7 @@ static void add_target_namespaces(void)
 static void add_socket_namespace(void)
 {
 	int sock, netfd;
-	const struct ns_type *net = ns_type_by_name("net");
+	const struct ns_type *net = ns_type_of_sockets();
 
 	sock = sys_pidfd_getfd(target.pidfd, socket_fd);
 	if (sock < 0)
@@ -142,7 +142,7 @@ static void add_socket_namespace(void)
 
 static void replace_user_by_parent(void)
 {
-	struct join *user = &joins[ns_type_index(ns_type_by_name("user"))];
+	struct join *user = &joins[ns_type_index(ns_type_by_flag(CLONE_NEWUSER))];
 	int parent;
 
 	if (user->fd < 0)

@@ -189,3 +189,101 @@ second_mount_ns() {
 	wait_for_exec "$SPAWNED" sleep || return 1
 	MNTNS2=$SPAWNED
 }
+
+# --- nsls ---
+
+# json_rows KEY...: the rows of an lsns or nsls JSON table read from stdin,
+# nested (tree) rows included, one line per row: the KEYs' values separated
+# by blanks, an empty string for null, an array's items joined by commas.
+json_rows() {
+	python3 -c '
+import json, sys
+def walk(rows):
+    for row in rows:
+        yield row
+        yield from walk(row.get("children", []))
+def text(value):
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ",".join(value)
+    return str(value)
+table = json.load(sys.stdin)
+for row in walk(next(iter(table.values()))):
+    print(" ".join(text(row.get(key)) for key in sys.argv[1:]))
+' "$@"
+}
+
+# ns_ino PID TYPE: the inode number of a namespace of PID, as stat -L reports it.
+ns_ino() {
+	stat -L -c %i "/proc/$1/ns/$2"
+}
+
+# ns_relative FILE parent|owner: the inode number of the parent (NS_GET_PARENT)
+# or owning user namespace (NS_GET_USERNS) of the namespace FILE, 0 for none.
+ns_relative() {
+	python3 -c '
+import fcntl, os, sys
+request = {"owner": 0xb701, "parent": 0xb702}[sys.argv[2]]
+fd = os.open(sys.argv[1], os.O_RDONLY)
+try:
+    print(os.fstat(fcntl.ioctl(fd, request)).st_ino)
+except OSError:
+    print(0)
+' "$1" "$2"
+}
+
+# nsls_holders NS: what nsls says keeps namespace NS alive, one holder a line.
+nsls_holders() {
+	nsls -rn -o HOLDERS "$1" | tr ',' '\n'
+}
+
+# nsls_lists NS: true when nsls lists namespace NS.
+nsls_lists() {
+	nsls -rn -o NS | grep -qx "$1"
+}
+
+# end_process PID: kill PID and wait until it has exited; a zombie holds no
+# namespace, and one that is not our child stays a zombie until its parent waits.
+end_process() {
+	local pid=$1 i
+
+	kill -KILL "$pid" 2>/dev/null || true
+	for i in $(seq 100); do
+		[ -e "/proc/$pid" ] || return 0
+		[ "$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1)" = Z ] && return 0
+		sleep 0.05
+	done
+	echo "process $pid did not exit" >&2
+	return 1
+}
+
+# start_pin_keeper: a process in a private mount namespace of its own, to hold
+# pins that no other mount namespace receives (by propagation) or copies (by
+# unshare -m in a test running beside this one); its PID is left in $PIN_KEEPER.
+start_pin_keeper() {
+	spawn unshare -m --propagation private sleep infinity
+	wait_for_exec "$SPAWNED" sleep || return 1
+	PIN_KEEPER=$SPAWNED
+}
+
+# keep_pin PID TYPE FILE: pin the TYPE namespace of PID on FILE, in the keeper's
+# mount namespace.
+keep_pin() {
+	touch "$3"
+	nsenter -t "$PIN_KEEPER" -m mount --bind "/proc/$1/ns/$2" "$3"
+}
+
+# release_pin FILE: unmount a pin made by keep_pin.
+release_pin() {
+	nsenter -t "$PIN_KEEPER" -m umount "$1"
+}
+
+# assert_nsls_error: nsls failed with status 1 and said why in one line
+# (a usage error adds the line that points at --help).
+assert_nsls_error() {
+	[ "$status" -eq 1 ] || { echo "status $status, expected 1: $output" >&2; return 1; }
+	[[ "${lines[0]}" == "nsls: "* ]] || { echo "unexpected: $output" >&2; return 1; }
+	[ "${#lines[@]}" -eq 1 ] || { [ "${#lines[@]}" -eq 2 ] && [ "${lines[1]}" = "Try 'nsls --help' for more information." ]; } ||
+		{ printf 'expected one line, got:\n%s\n' "$output" >&2; return 1; }
+}

@@ -1,0 +1,22 @@
+/* Namespace pins: the nsfs bind mounts in a mount table, read with libmount.
+ * nsls lists what they keep alive; nspin --release tells a pin by them. */
+#ifndef NSTOOLS_PINSCAN_H
+#define NSTOOLS_PINSCAN_H
+
+#include <stdint.h>
+
+#include "nstype.h"
+
+struct pin {
+	const struct ns_type *type;
+	uint64_t ino;       /* the pinned namespace's inode number */
+	const char *target; /* the mount point, as the table writes it */
+	int mount_id;
+};
+
+/* Call FN for each pin in MOUNTINFO (a /proc/PID/mountinfo file), in the
+ * table's order, until FN returns nonzero. 0, or -1 with errno when the table
+ * cannot be read (ENOENT, ESRCH: its process has exited). */
+int pin_scan(const char *mountinfo, int (*fn)(const struct pin *pin, void *data), void *data);
+
+#endif
