@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -9,7 +8,7 @@
 #include <unistd.h>
 
 #include "nsprocs.h"
-#include "parse.h"
+#include "procwalk.h"
 
 static int by_namespace_then_pid(const void *a, const void *b)
 {
@@ -34,24 +33,16 @@ ssize_t ns_procs_scan(int procfd, const struct ns_type *type, struct ns_procs **
 {
 	struct ns_procs *list = NULL;
 	size_t count = 0, alloc = 0, distinct = 0;
-	struct dirent *entry;
+	struct proc_walk walk;
+	const char *name;
 	char relpath[64];
 	struct stat st;
-	DIR *dir;
-	int fd;
+	pid_t pid;
 
-	fd = openat(procfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || !(dir = fdopendir(fd))) {
-		if (fd >= 0)
-			close(fd);
+	if (proc_walk_open(&walk, procfd) != 0)
 		return -1;
-	}
-	while ((entry = readdir(dir))) {
-		pid_t pid;
-
-		if (parse_pid(entry->d_name, &pid) != 0)
-			continue;
-		snprintf(relpath, sizeof(relpath), "%d/ns/%s", (int) pid, type->proc_name);
+	while ((pid = proc_walk_next(&walk, &name)) > 0) {
+		snprintf(relpath, sizeof(relpath), "%s/ns/%s", name, type->proc_name);
 		/* EACCES: not ours to inspect; ENOENT: gone, or a zombie */
 		if (fstatat(procfd, relpath, &st, 0) != 0)
 			continue;
@@ -60,14 +51,14 @@ ssize_t ns_procs_scan(int procfd, const struct ns_type *type, struct ns_procs **
 
 			if (!bigger) {
 				free(list);
-				closedir(dir);
+				proc_walk_close(&walk);
 				return -1;
 			}
 			list = bigger;
 		}
 		list[count++] = (struct ns_procs) { st.st_dev, st.st_ino, pid, 1 };
 	}
-	closedir(dir);
+	proc_walk_close(&walk);
 
 	if (count > 0)
 		qsort(list, count, sizeof(*list), by_namespace_then_pid);

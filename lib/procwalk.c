@@ -6,9 +6,10 @@
 
 #include "procwalk.h"
 
-int proc_walk_open(struct proc_walk *walk)
+int proc_walk_open(struct proc_walk *walk, int procfd)
 {
-	int fd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd = procfd < 0 ? open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+			    : openat(procfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
 	if (fd < 0)
 		return -1;

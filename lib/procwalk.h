@@ -12,8 +12,9 @@ struct proc_walk {
 	int dirfd; /* /proc itself: open and read links relative to it */
 };
 
-/* 0, or -1 with errno. */
-int proc_walk_open(struct proc_walk *walk);
+/* Walk PROCFD (a descriptor of a /proc, kept across a change of mount
+ * namespace), or /proc when it is -1. 0, or -1 with errno. */
+int proc_walk_open(struct proc_walk *walk, int procfd);
 
 /* The next process: its PID, with its directory's name under /proc in *NAME
  * (valid until the next call). 0 at the end, -1 with errno on a read error. */

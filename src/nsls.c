@@ -862,7 +862,7 @@ static void scan_processes(void)
 	size_t npids = 0, pids_size = 0, nreaders;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 
-	if (proc_walk_open(&walk) != 0)
+	if (proc_walk_open(&walk, -1) != 0)
 		err(EXIT_FAILURE, "/proc");
 	while ((pid = proc_walk_next(&walk, &name)) > 0) {
 		pids = grow(pids, &pids_size, npids, sizeof(*pids));
