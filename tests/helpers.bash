@@ -243,6 +243,18 @@ nsls_lists() {
 	nsls -rn -o NS | grep -qx "$1"
 }
 
+# nsls_forgets NS: nsls stops listing NS within 5 seconds: the kernel frees
+# a namespace after an RCU grace period, not at once.
+nsls_forgets() {
+	local i
+	for i in $(seq 50); do
+		nsls_lists "$1" || return 0
+		sleep 0.1
+	done
+	echo "nsls still lists $1" >&2
+	return 1
+}
+
 # end_process PID: kill PID and wait until it has exited; a zombie holds no
 # namespace, and one that is not our child stays a zombie until its parent waits.
 end_process() {

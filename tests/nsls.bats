@@ -81,7 +81,7 @@ bats_require_minimum_version 1.5.0
 	[ "$output" = "pin:mnt:$(ns_ino "$PIN_KEEPER" mnt):$NST_TMP/uts" ]
 
 	release_pin "$NST_TMP/uts"
-	! nsls_lists "$ns"
+	nsls_forgets "$ns"
 }
 
 @test "a pin in this mount namespace is the NSFS column, as lsns shows it" {
@@ -110,7 +110,7 @@ bats_require_minimum_version 1.5.0
 	[[ " ${lines[*]} " == *" $ns "* ]]
 
 	end_process "$SPAWNED"
-	! nsls_lists "$ns"
+	nsls_forgets "$ns"
 }
 
 @test "a network namespace kept only by a socket is listed, with it, until it is closed" {
@@ -131,7 +131,7 @@ bats_require_minimum_version 1.5.0
 	[[ " ${lines[*]} " == *" $ns "* ]]
 
 	end_process "$SPAWNED"
-	! nsls_lists "$ns"
+	nsls_forgets "$ns"
 }
 
 @test "a pid namespace kept only as a parent is listed, with its child, until that goes" {
@@ -157,8 +157,8 @@ bats_require_minimum_version 1.5.0
 	[ "$output" = "$child 0 $parent" ]
 
 	release_pin "$NST_TMP/pid"
-	! nsls_lists "$child"
-	! nsls_lists "$parent"
+	nsls_forgets "$child"
+	nsls_forgets "$parent"
 }
 
 @test "a pid namespace kept only as pid_for_children is listed, with its process" {
@@ -175,7 +175,7 @@ bats_require_minimum_version 1.5.0
 	[ "$output" = "$ns pid 0 /proc/$SPAWNED/ns/pid_for_children pid_for_children:$SPAWNED" ]
 
 	end_process "$SPAWNED"
-	! nsls_lists "$ns"
+	nsls_forgets "$ns"
 }
 
 @test "a user namespace kept only as an owner is listed, with what it owns" {
@@ -195,7 +195,7 @@ bats_require_minimum_version 1.5.0
 	[ "$output" = "$user" ]
 
 	release_pin "$NST_TMP/uts"
-	! nsls_lists "$user"
+	nsls_forgets "$user"
 }
 
 @test "HOLDERS counts processes, child namespaces and owned namespaces" {
@@ -206,6 +206,7 @@ bats_require_minimum_version 1.5.0
 	run nsls -rn -o HOLDERS "$user"
 	[ "$status" -eq 0 ]
 	# the holder and unshare --fork's parent; the pid and uts namespaces it owns
+	echo "$output"
 	[ "$output" = "procs:2,owns:2" ]
 	run nsls -rn -o HOLDERS "$(ns_ino self user)"
 	[[ "$output" == procs:*,children:user:*,owns:* ]]
