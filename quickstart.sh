@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install what building and testing nstools needs (Debian 12, Ubuntu), build it,
-# and run a first real command: nsjoin entering a namespace made by unshare.
+# and run a first real command: nsjoin entering namespaces made by unshare,
+# and nsls showing them with what keeps them alive.
 set -eu
 
 packages="build-essential autoconf automake libtool autopoint gettext pkg-config
@@ -37,3 +38,5 @@ while [ "$(cat /proc/$holder/comm)" != sleep ]; do sleep 0.05; done
 echo "process $holder is in $(readlink /proc/$holder/ns/net); we are in $(readlink /proc/self/ns/net)"
 echo "\$ src/nsjoin -t $holder readlink /proc/self/ns/net"
 src/nsjoin -t "$holder" readlink /proc/self/ns/net
+echo "\$ src/nsls -p $holder -t net -t uts -o NS,TYPE,NPROCS,PID,COMMAND,HOLDERS"
+src/nsls -p "$holder" -t net -t uts -o NS,TYPE,NPROCS,PID,COMMAND,HOLDERS
