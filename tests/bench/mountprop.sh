@@ -8,8 +8,8 @@
 # mounts; mountprop must grow linearly, and be at least 10x faster at 5000.
 set -euo pipefail
 
-command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
-[ "$(id -u)" -eq 0 ] || { echo "bench: needs root" >&2; exit 1; }
+. "$(dirname "$0")/record.sh"
+bench_require findmnt mount
 
 # The mounts are made in a mount namespace of our own, private all through,
 # so none reaches the machine's table, and all go when it does.
@@ -29,11 +29,13 @@ trap 'umount -R "$top" 2>/dev/null; rm -rf "$work"' EXIT
 mkdir "$top"
 mount -t tmpfs nstools-bench "$top"
 
-# ratio NAME OURS THEIRS: from the CSV hyperfine wrote (command,mean,stddev,median,...)
+# ratio NAME OURS THEIRS ROW REFERENCE: print the comparison of the hyperfine
+# names OURS and THEIRS from the CSV, and record it for the table as ROW.
 ratio() {
 	awk -F, -v name="$1" -v ours="$2" -v theirs="$3" '$1 == ours { a = $4 } $1 == theirs { b = $4 }
 		END { printf "  %-38s mountprop %7.2f ms  util-linux %7.2f ms  ratio %.3f  (%.1fx as fast)\n",
 		      name, a * 1e3, b * 1e3, a / b, b / a }' "$csv"
+	bench_record "mountprop $4, $size mounts" "$(bench_median "$csv" "$2")" "$5" "$(bench_median "$csv" "$3")"
 }
 
 echo "kernel $(uname -r), $(nproc) cores, $("$findmnt" --version), hyperfine median of $runs runs"
@@ -56,8 +58,10 @@ for size in $sizes; do
 		-n "mountprop --make-rprivate" "$mountprop --make-rprivate $top" \
 		-n "mount --make-rprivate" "$mount --make-rprivate $top" > "$work/$size.out" 2>&1
 	echo "$(wc -l < /proc/self/mountinfo) mounts:"
-	ratio "show, table (-o TARGET,PROPAGATION)" "mountprop table" "findmnt"
-	ratio "show, -J (against findmnt -J)" "mountprop -J" "findmnt -J"
-	ratio "show, -J (against findmnt's table)" "mountprop -J" "findmnt"
-	ratio "--make-rprivate on the top" "mountprop --make-rprivate" "mount --make-rprivate"
+	ratio "show, table (-o TARGET,PROPAGATION)" "mountprop table" "findmnt" \
+		"-o TARGET,PROPAGATION" "findmnt -o TARGET,PROPAGATION"
+	ratio "show, -J (against findmnt -J)" "mountprop -J" "findmnt -J" \
+		"-J -o TARGET,PROPAGATION" "findmnt -J -o TARGET,PROPAGATION"
+	ratio "--make-rprivate on the top" "mountprop --make-rprivate" "mount --make-rprivate" \
+		"--make-rprivate TOP" "mount --make-rprivate TOP"
 done

@@ -4,8 +4,8 @@
 # one hyperfine run per case. Prints the ratios of medians.
 set -euo pipefail
 
-command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
-[ "$(id -u)" -eq 0 ] || { echo "bench: needs root" >&2; exit 1; }
+. "$(dirname "$0")/record.sh"
+bench_require unshare
 nsclone=$(command -v nsclone)
 floor=${NSTOOLS_BUILDDIR:-.}/tests/bench/clone-floor
 [ -x "$floor" ] || { echo "bench: build $floor first (make bench does)" >&2; exit 1; }
@@ -22,6 +22,10 @@ bench() {
 	awk -F, -v name="$name" 'NR == 2 { ours = $4 } NR == 3 { theirs = $4 } NR == 4 { floor = $4 }
 		END { printf "%-16s nsclone %7.1f us  unshare %7.1f us  floor %7.1f us  nsclone/unshare %.2f  nsclone/floor %.2f\n",
 		      name, ours * 1e6, theirs * 1e6, floor * 1e6, ours / theirs, ours / floor }' "$work/bench.csv"
+	bench_record "nsclone $name true" "$(bench_median "$work/bench.csv" nsclone)" \
+		"unshare --fork" "$(bench_median "$work/bench.csv" unshare)"
+	bench_record "nsclone $name true" "$(bench_median "$work/bench.csv" nsclone)" \
+		"floor (clone, exec, wait)" "$(bench_median "$work/bench.csv" floor)"
 }
 
 echo "kernel $(uname -r), $(nproc) cores, $(unshare --version), hyperfine median of $runs runs"

@@ -4,8 +4,8 @@
 # Prints the ratio of medians (nsjoin / nsenter: below 1 means nsjoin is faster).
 set -euo pipefail
 
-command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
-[ "$(id -u)" -eq 0 ] || { echo "bench: needs root" >&2; exit 1; }
+. "$(dirname "$0")/record.sh"
+bench_require nsenter
 nsjoin=$(command -v nsjoin)
 runs=${BENCH_RUNS:-300}
 
@@ -28,6 +28,8 @@ bench() {
 	awk -F, -v name="$name" 'NR == 2 { ours = $4 } NR == 3 { theirs = $4 }
 		END { printf "%-22s nsjoin %8.1f us   nsenter %8.1f us   ratio %.2f\n",
 		      name, ours * 1e6, theirs * 1e6, ours / theirs }' "$work/$name.csv"
+	bench_record "nsjoin, $name, true" "$(bench_median "$work/$name.csv" "nsjoin $name")" \
+		"nsenter" "$(bench_median "$work/$name.csv" "nsenter $name")"
 }
 
 echo "kernel $(uname -r), $(nproc) cores, $(nsenter --version), hyperfine median of $runs runs"

@@ -8,9 +8,8 @@
 # CPU time, namespaces found and peak RSS.
 set -euo pipefail
 
-command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
-command -v lsns >/dev/null || { echo "bench: needs lsns (util-linux)" >&2; exit 1; }
-[ "$(id -u)" -eq 0 ] || { echo "bench: needs root" >&2; exit 1; }
+. "$(dirname "$0")/record.sh"
+bench_require lsns python3
 nsls=$(command -v nsls)
 procs=${BENCH_PROCS:-1000}
 runs=${BENCH_RUNS:-30}
@@ -46,8 +45,8 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
 echo "kernel $(uname -r), $(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg), $(lsns --version)"
 echo "$(ls /proc | grep -c '^[0-9]') processes ($procs of the workload, half in new uts+ipc+net namespaces," \
 	"and 20 namespaces without a process), hyperfine median of $runs runs"
-python3 - "$work/times.json" <<'EOF'
-import json, sys
+python3 - "$work/times.json" "$procs" <<'EOF'
+import json, os, sys
 
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 wall = {name: r["median"] * 1000 for name, r in results.items()}
@@ -55,6 +54,12 @@ cpu = {name: (r["user"] + r["system"]) * 1000 for name, r in results.items()}
 for ours, theirs in (("nsls", "lsns"), ("nsls -J", "lsns -J")):
     print(f"{ours:8} {wall[ours]:6.1f} ms   {theirs:8} {wall[theirs]:6.1f} ms   lsns/nsls {wall[theirs] / wall[ours]:4.2f}"
           f"   (CPU time: {cpu[ours]:5.1f} ms vs {cpu[theirs]:5.1f} ms, {cpu[theirs] / cpu[ours]:4.2f})")
+if os.environ.get("BENCH_RESULTS"):
+    with open(os.environ["BENCH_RESULTS"], "a") as table:
+        seconds = {name: r["median"] for name, r in results.items()}
+        for ours, theirs, label in (("nsls", "lsns", "lsns"), ("nsls -J", "lsns -J", "lsns -J"),
+                                    ("nsls", "floor", "floor (readlink every /proc/PID/ns/*)")):
+            table.write(f"{ours}, {sys.argv[2]} extra processes\t{seconds[ours]}\t{label}\t{seconds[theirs]}\n")
 print(f"floor    {wall['floor']:6.1f} ms   nsls/floor {wall['nsls'] / wall['floor']:4.2f}"
       f"   (CPU time: {cpu['floor']:5.1f} ms, {cpu['nsls'] / cpu['floor']:4.2f})")
 EOF

@@ -6,8 +6,8 @@
 # its own, with a /run of its own: the machine's mounts are never touched.
 set -euo pipefail
 
-command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
-[ "$(id -u)" -eq 0 ] || { echo "bench: needs root" >&2; exit 1; }
+. "$(dirname "$0")/record.sh"
+bench_require nspin mount ip
 
 if [ -z "${NSTOOLS_BENCH_INSIDE:-}" ]; then
 	exec env NSTOOLS_BENCH_INSIDE=1 unshare -m --propagation private "$BASH" "$0" "$@"
@@ -51,3 +51,7 @@ echo "kernel $(uname -r), $(nproc) cores, $(mount --version), $(ip -V), $count n
 awk -F, 'NR == 2 { ours = $4 } NR == 3 { loop = $4 } NR == 4 { ip = $4 }
 	END { printf "pin+release x%d   nspin %.2f s   mount loop %.2f s   ip netns %.2f s   nspin/loop %.2f   nspin/ip %.2f\n",
 	      '"$count"', ours, loop, ip, ours / loop, ours / ip }' "$work/bench.csv"
+bench_record "nspin, pin and release $count net namespaces" "$(bench_median "$work/bench.csv" nspin)" \
+	"touch + mount --bind loop" "$(bench_median "$work/bench.csv" "mount loop")"
+bench_record "nspin, pin and release $count net namespaces" "$(bench_median "$work/bench.csv" nspin)" \
+	"ip netns attach/delete" "$(bench_median "$work/bench.csv" "ip netns")"
