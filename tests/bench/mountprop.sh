@@ -8,6 +8,7 @@
 # mounts; mountprop must grow linearly, and be at least 10x faster at 5000.
 set -euo pipefail
 
+# shellcheck source=tests/bench/record.sh
 . "$(dirname "$0")/record.sh"
 bench_require findmnt mount
 

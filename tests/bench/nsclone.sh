@@ -4,6 +4,7 @@
 # one hyperfine run per case. Prints the ratios of medians.
 set -euo pipefail
 
+# shellcheck source=tests/bench/record.sh
 . "$(dirname "$0")/record.sh"
 bench_require unshare
 nsclone=$(command -v nsclone)

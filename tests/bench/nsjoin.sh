@@ -4,6 +4,7 @@
 # Prints the ratio of medians (nsjoin / nsenter: below 1 means nsjoin is faster).
 set -euo pipefail
 
+# shellcheck source=tests/bench/record.sh
 . "$(dirname "$0")/record.sh"
 bench_require nsenter
 nsjoin=$(command -v nsjoin)

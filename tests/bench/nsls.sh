@@ -8,6 +8,7 @@
 # CPU time, namespaces found and peak RSS.
 set -euo pipefail
 
+# shellcheck source=tests/bench/record.sh
 . "$(dirname "$0")/record.sh"
 bench_require lsns python3
 nsls=$(command -v nsls)
@@ -43,7 +44,7 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
 }
 
 echo "kernel $(uname -r), $(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg), $(lsns --version)"
-echo "$(ls /proc | grep -c '^[0-9]') processes ($procs of the workload, half in new uts+ipc+net namespaces," \
+echo "$(find /proc -maxdepth 1 -name '[0-9]*' | wc -l) processes ($procs of the workload, half in new uts+ipc+net namespaces," \
 	"and 20 namespaces without a process), hyperfine median of $runs runs"
 python3 - "$work/times.json" "$procs" <<'EOF'
 import json, os, sys

@@ -6,6 +6,7 @@
 # its own, with a /run of its own: the machine's mounts are never touched.
 set -euo pipefail
 
+# shellcheck source=tests/bench/record.sh
 . "$(dirname "$0")/record.sh"
 bench_require nspin mount ip
 

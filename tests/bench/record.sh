@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by every benchmark: the checks each one makes first, and the one
 # line per comparison that `make bench` gathers into a single table.
 
