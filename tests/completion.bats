@@ -13,7 +13,8 @@ TOOLS="nsclone nsjoin nspin nsls mountprop"
 # them: "--net=X" is three, --net, = and X. It runs in a bash of its own, with
 # bash-completion loaded first where it is installed (as an interactive shell
 # has it) and all five files, so a command after nsjoin finds its completion.
-# $COMPLETE_IN, if set, is a command to run that bash under (nsenter ...).
+# $COMPLETE_IN, if set, is a command to run that bash under (nsenter ...);
+# with $BARE set, bash-completion is not loaded.
 complete_words() {
 	local src=${NSTOOLS_SRCDIR:-.}
 
@@ -21,7 +22,7 @@ complete_words() {
 	run ${COMPLETE_IN:-} bash --norc --noprofile -c '
 		src=$1
 		shift
-		if [ -f /usr/share/bash-completion/bash_completion ]; then
+		if [ -z "${BARE:-}" ] && [ -f /usr/share/bash-completion/bash_completion ]; then
 			. /usr/share/bash-completion/bash_completion
 		fi
 		for file in nsclone nsjoin nspin nsls mountprop; do
@@ -126,9 +127,10 @@ help_columns() {
 	complete_words nsls -p ""
 	offered 1
 	offered "$HOLDER"
-	complete_words nsls --task "${HOLDER:0:${#HOLDER}-1}"
+	local prefix=${HOLDER:0:${#HOLDER}-1}
+	complete_words nsls --task "$prefix"
 	offered "$HOLDER"
-	not_offered 1
+	[[ 1 == "$prefix"* ]] || not_offered 1
 	# and a SPEC or a TARGET may be a PID too
 	complete_words nsjoin -n "$HOLDER"
 	offered "$HOLDER"
@@ -262,6 +264,19 @@ help_columns() {
 	exactly NPROCS
 	complete_words nsjoin -t 1 mountprop --n
 	exactly --noheadings --ns
+}
+
+@test "without bash-completion the files work alone, as util-linux's do" {
+	export BARE=1
+	complete_words nsjoin --ne
+	exactly --net --net-socket
+	complete_words nsls -t c
+	exactly cgroup
+	# the command: its name from PATH, then files
+	complete_words nsjoin -t 1 nsl
+	offered nsls
+	complete_words nsclone -n nsls /proc/self/ns/ne
+	exactly /proc/self/ns/net
 }
 
 @test "the part the five files share is the same in each" {
