@@ -28,6 +28,13 @@ void tool_init(int failure_status)
 	setlocale(LC_ALL, "");
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
+	/* The tools enter namespaces, mount and exec what they are told: set-user-ID
+	 * or set-group-ID, any user could use them to get root's namespaces. Like
+	 * unshare and nsenter, they are meant to run with the caller's own IDs
+	 * (or capabilities), so a set-ID install is a mistake, refused before any
+	 * option is read. */
+	if (getuid() != geteuid() || getgid() != getegid())
+		errx(tool_failure, _("refusing to run set-user-ID or set-group-ID"));
 	atexit(close_stdout);
 }
 

@@ -18,7 +18,8 @@ enum {
  * wrappers, EXIT_FAILURE for the others. Pass it to err() and errx(). */
 extern int tool_failure;
 
-/* Set the locale and text domain, remember the failure status, and check that
+/* Set the locale and text domain, remember the failure status, refuse to run
+ * when the real and effective user or group IDs differ (set-ID), and check that
  * stdout was written when the tool exits. */
 void tool_init(int failure_status);
 
