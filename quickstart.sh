@@ -5,7 +5,8 @@
 set -eu
 
 packages="build-essential autoconf automake libtool autopoint gettext pkg-config
-libsmartcols-dev libmount-dev util-linux iproute2 procps perl python3 bats strace graphviz"
+libsmartcols-dev libmount-dev util-linux iproute2 procps perl python3 bats strace graphviz
+po4a"
 
 missing=
 for package in $packages; do
