@@ -6,7 +6,7 @@ set -eu
 
 packages="build-essential autoconf automake libtool autopoint gettext pkg-config
 libsmartcols-dev libmount-dev util-linux iproute2 procps perl python3 bats strace graphviz
-bash-completion"
+bash-completion po4a"
 
 missing=
 for package in $packages; do
