@@ -34,6 +34,7 @@ if [ $# -ge 1 ]; then
 	[ -f "$tarball" ] || fail "$1: no such tarball"
 else
 	[ -f "$top/Makefile" ] || fail "the source tree is not configured: run ./configure, or name a tarball"
+	# shellcheck disable=SC2016 # $(distdir) is make's
 	name=$(printf 'print-distdir:\n\t@echo $(distdir)\n' |
 		make -s --no-print-directory -C "$top" -f Makefile -f - print-distdir | tail -n 1)
 	existed=no
@@ -70,7 +71,9 @@ say "dpkg-buildpackage nstools $version"
 arch=$(dpkg --print-architecture)
 deb=$work/nstools_${version}_$arch.deb
 changes=$work/nstools_${version}_$arch.changes
-[ -f "$deb" ] && [ -f "$changes" ] || fail "dpkg-buildpackage made no $deb"
+if [ ! -f "$deb" ] || [ ! -f "$changes" ]; then
+	fail "dpkg-buildpackage made no $deb"
+fi
 
 # lintian warns against running as root: it reads what the build made as
 # nobody. (--show-overrides would make lintian 2.116 exit 2 on an override:
@@ -99,6 +102,7 @@ set -x
 /usr/bin/mountprop -l / >/dev/null
 # a pin on a private mount of a mount namespace of its own: nothing left behind
 mkdir "$work/pins"
+# shellcheck disable=SC2016 # expanded by the inner shell
 unshare -m --propagation private sh -ec '
 	/usr/bin/nspin "/proc/$$/ns/uts" "$1/uts"
 	[ "$(stat -L -c %i "$1/uts")" = "$(stat -L -c %i /proc/$$/ns/uts)" ]

@@ -16,11 +16,14 @@ make_in_build() {
 # build_vars NAME...: print NAME=VALUE for each variable of the build's
 # Makefile, fully expanded (bindir is /usr/local/bin there, not ${exec_prefix}/bin).
 build_vars() {
-	local name rule='nst-print-vars:\n'
-	for name in "$@"; do
-		rule="$rule\t@echo '$name=\$($name)'\n"
-	done
-	printf "$rule" | make_in_build -f Makefile -f - nst-print-vars
+	local name
+	{
+		echo 'nst-print-vars:'
+		for name in "$@"; do
+			# shellcheck disable=SC2016 # $(NAME) is make's
+			printf '\t@echo %s=$(%s)\n' "$name" "$name"
+		done
+	} | make_in_build -f Makefile -f - nst-print-vars
 }
 
 setup() {
@@ -31,6 +34,7 @@ setup() {
 	DEST=$NST_TMP/dest
 	mkdir "$DEST"
 	local line
+	PACKAGE='' USE_NLS='' bindir='' mandir='' localedir='' datadir='' docdir='' sysconfdir='' localstatedir=''
 	while IFS= read -r line; do
 		printf -v "${line%%=*}" '%s' "${line#*=}"
 	done < <(build_vars PACKAGE USE_NLS bindir mandir localedir datadir docdir sysconfdir localstatedir)
@@ -69,7 +73,9 @@ files_under() {
 	[ "$PACKAGE" = nstools ]
 	[ -s "$DEST$localedir/zh_CN/LC_MESSAGES/$PACKAGE.mo" ]
 	local lang
-	for lang in $(grep -v '^#' "$NSTOOLS_SRCDIR/po/LINGUAS"); do
+	# LINGUAS: language names separated by blanks and newlines, # comments
+	# shellcheck disable=SC2013 # words, not lines
+	for lang in $(sed 's/#.*//' "$NSTOOLS_SRCDIR/po/LINGUAS"); do
 		[ -s "$DEST$localedir/$lang/LC_MESSAGES/$PACKAGE.mo" ]
 	done
 }
@@ -138,7 +144,8 @@ EOF
 	echo "$output"
 	[ "$status" -eq 0 ]
 	# and in the test's own directory, nothing beside DESTDIR and the scratch TMPDIR
-	[ "$(cd "$NST_TMP" && ls -A | grep -v '^\.pids$\|^\.mounts$\|^contained$' | tr '\n' ' ')" = "dest scratch " ]
+	[ "$(cd "$NST_TMP" && find . -mindepth 1 -maxdepth 1 ! -name .pids ! -name .mounts ! -name contained |
+		LC_ALL=C sort | tr '\n' ' ')" = "./dest ./scratch " ]
 	[ -x "$DEST$bindir/nsls" ]
 }
 
