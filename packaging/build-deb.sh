@@ -21,7 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-say() { echo "build-deb: $*"; }
+say() { echo "build-deb: [${SECONDS}s] $*"; }
 fail() { echo "build-deb: $*" >&2; exit 1; }
 
 [ "$(id -u)" -eq 0 ] || fail "run as root: the package is installed to be tried, then purged"

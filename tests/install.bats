@@ -115,6 +115,11 @@ set -eu
 # mountinfo shows canonical paths
 tmp=$(cd "$1" && pwd -P) build=$(cd "$2" && pwd -P)
 shift 2
+# The new namespace copied every pin (nsfs mount) of ours, and would keep
+# those namespaces alive as long as it lives: the suites running beside this
+# one count on a namespace going when they release its pin.
+awk '{ for (i = 7; $i != "-"; i++) ; if ($(i + 1) == "nsfs") print $5 }' /proc/self/mountinfo |
+	while read -r escaped; do umount -l "$(printf '%b' "$escaped")" 2>/dev/null || true; done
 mount --bind "$tmp" "$tmp"
 mount --bind "$build" "$build"
 awk '{ print $5 }' /proc/self/mountinfo | while read -r escaped; do
