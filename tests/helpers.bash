@@ -243,11 +243,11 @@ nsls_lists() {
 	nsls -rn -o NS | grep -qx "$1"
 }
 
-# nsls_forgets NS: nsls stops listing NS within 5 seconds: the kernel frees
+# nsls_forgets NS: nsls stops listing NS within 10 seconds: the kernel frees
 # a namespace after an RCU grace period, not at once.
 nsls_forgets() {
 	local i
-	for i in $(seq 50); do
+	for i in $(seq 100); do
 		nsls_lists "$1" || return 0
 		sleep 0.1
 	done
@@ -286,9 +286,12 @@ keep_pin() {
 	nsenter -t "$PIN_KEEPER" -m mount --bind "/proc/$1/ns/$2" "$3"
 }
 
-# release_pin FILE: unmount a pin made by keep_pin.
+# release_pin FILE: unmount a pin made by keep_pin. Detached, not unmounted:
+# an nsls running beside this test (make -j check) may have the pin open for a
+# moment, and a plain umount would then fail with EBUSY; the namespace goes
+# when it closes it, which nsls_forgets waits for.
 release_pin() {
-	nsenter -t "$PIN_KEEPER" -m umount "$1"
+	nsenter -t "$PIN_KEEPER" -m umount -l "$1"
 }
 
 # assert_nsls_error: nsls failed with status 1 and said why in one line
