@@ -48,9 +48,15 @@ int pid_arg_parse(const char *arg, pid_t *pid, uint64_t *inode)
 {
 	const char *colon = strchr(arg, ':');
 	char pid_part[32];
+	size_t len = colon ? (size_t) (colon - arg) : strlen(arg);
 
 	*inode = 0;
-	snprintf(pid_part, sizeof(pid_part), "%.*s", colon ? (int) (colon - arg) : (int) strlen(arg), arg);
+	/* longer than any PID even with zeros in front: refused whole, never
+	 * cut to a shorter number that names another process */
+	if (len >= sizeof(pid_part))
+		return -1;
+	memcpy(pid_part, arg, len);
+	pid_part[len] = '\0';
 	if (parse_pid(pid_part, pid) != 0)
 		return -1;
 	if (colon && parse_u64(colon + 1, 1, UINT64_MAX, inode) != 0)

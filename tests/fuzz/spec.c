@@ -56,7 +56,7 @@ static void check_pid_arg(const char *str)
 		FUZZ_CHECK(rc == -1 || rc == -2, str);
 		/* refused: then something in it is not a PID or not an inode */
 		if (rc == -1)
-			FUZZ_CHECK(value < 1, str);
+			FUZZ_CHECK(value < 1 || pid_end - str >= 32, str);
 		else
 			FUZZ_CHECK(colon && !(is_all_digits(colon + 1) && parse_u64(colon + 1, 1, UINT64_MAX, &inode) == 0),
 				   str);
