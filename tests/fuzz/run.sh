@@ -13,7 +13,7 @@ set -u
 lib_of() {
 	case $1 in
 	numbers) echo "parse.c" ;;
-	spec) echo "parse.c pidhold.c nsfile.c nstype.c tool.c" ;;
+	spec) echo "parse.c pidhold.c nsfile.c nstype.c propagation.c tool.c" ;;
 	idrange) echo "parse.c idrange.c" ;;
 	columns) echo "columns.c" ;;
 	mountinfo) echo "mountpoint.c mounttable.c pinscan.c propagation.c nsfile.c nstype.c pidhold.c parse.c tool.c" ;;

@@ -1,6 +1,7 @@
 /* How a SPEC or TARGET names a process or a namespace, with nothing opened:
- * "PID" and "PID:INODE" (lib/pidhold.c), and the kernel's namespace names,
- * "net:[4026531840]", that links and pins carry (lib/nsfile.c). */
+ * "PID" and "PID:INODE" (lib/pidhold.c), the kernel's namespace names,
+ * "net:[4026531840]", that links and pins carry (lib/nsfile.c), and the
+ * names of types (lib/nstype.c) and propagations (lib/propagation.c). */
 #include "config.h"
 
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include "nstype.h"
 #include "parse.h"
 #include "pidhold.h"
+#include "propagation.h"
 
 /* What the digits DIGITS..END say, or -1 when they are not all digits or say
  * more than MAX: the slow, obvious way. */
@@ -82,12 +84,21 @@ static void check_ns_name(const char *str)
 	FUZZ_CHECK(!type || strcmp(type->name, str) == 0, str);
 }
 
+static void check_propagation_name(const char *str)
+{
+	unsigned long flag = propagation_by_name(str);
+
+	if (flag != 0)
+		FUZZ_CHECK(propagation_name(flag) && strcmp(propagation_name(flag), str) == 0, str);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *str = fuzz_string(data, size);
 
 	check_pid_arg(str);
 	check_ns_name(str);
+	check_propagation_name(str);
 	free(str);
 	return 0;
 }
