@@ -29,6 +29,8 @@ if [ -z "${FUZZ_CC:-}" ]; then
 	exit 1
 fi
 [ $# -gt 0 ] && harnesses=$*
+srcdir=${srcdir:-.}
+builddir=${builddir:-.}
 seconds=${FUZZ_SECONDS:-60}
 jobs=${FUZZ_JOBS:-2}
 out=$builddir/tests/fuzz
@@ -79,6 +81,7 @@ for name in $harnesses; do
 done
 
 failed=0
+# shellcheck disable=SC2086 # one argument per harness
 set -- $harnesses
 while [ $# -gt 0 ]; do
 	pids=
