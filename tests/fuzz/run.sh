@@ -16,11 +16,11 @@ lib_of() {
 	spec) echo "parse.c pidhold.c nsfile.c nstype.c propagation.c tool.c" ;;
 	idrange) echo "parse.c idrange.c" ;;
 	columns) echo "columns.c" ;;
-	mountinfo) echo "mountpoint.c mounttable.c pinscan.c propagation.c nsfile.c nstype.c pidhold.c parse.c tool.c" ;;
+	mountinfo | mountgen) echo "mountpoint.c mounttable.c pinscan.c propagation.c nsfile.c nstype.c pidhold.c parse.c tool.c" ;;
 	*) return 1 ;;
 	esac
 }
-harnesses="numbers spec idrange columns mountinfo"
+harnesses="numbers spec idrange columns mountinfo mountgen"
 
 if [ -z "${FUZZ_CC:-}" ]; then
 	echo "make fuzz: no C compiler with libFuzzer was found by configure;" >&2
@@ -45,7 +45,7 @@ build() {
 	libs=
 	case $name in
 	columns) libs="$SMARTCOLS_LIBS" ;;
-	mountinfo) libs="$MOUNT_LIBS" ;;
+	mountinfo | mountgen) libs="$MOUNT_LIBS" ;;
 	esac
 	echo "  FUZZCC   tests/fuzz/bin/$name"
 	# shellcheck disable=SC2086 # word lists on purpose
