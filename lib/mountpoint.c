@@ -37,29 +37,18 @@ static char *unescape_octal(const char *text)
 	return out;
 }
 
-int mount_propagation_of(const char *path, unsigned long *propagation, char **target)
+int mountinfo_propagation(FILE *mountinfo, uint64_t mnt_id, unsigned long *propagation, char **target)
 {
-	struct statx stx;
 	char *line = NULL, *save = NULL;
 	size_t size = 0;
 	int rc = -1;
-	FILE *mountinfo;
 
-	if (statx(AT_FDCWD, path, 0, STATX_MNT_ID, &stx) != 0)
-		return -1;
-	if (!(stx.stx_mask & STATX_MNT_ID)) {
-		errno = ENOSYS;
-		return -1;
-	}
-	mountinfo = fopen("/proc/self/mountinfo", "re");
-	if (!mountinfo)
-		return -1;
 	errno = ENOENT;
 	while (rc != 0 && getline(&line, &size, mountinfo) > 0) {
 		/* ID PARENT MAJ:MIN ROOT TARGET OPTIONS [OPTIONAL...] - FSTYPE SOURCE SUPER */
 		char *field = strtok_r(line, " ", &save);
 
-		if (!field || strtoull(field, NULL, 10) != stx.stx_mnt_id)
+		if (!field || strtoull(field, NULL, 10) != mnt_id)
 			continue;
 		for (int i = 0; i < 4 && field; i++)
 			field = strtok_r(NULL, " ", &save);
@@ -78,6 +67,25 @@ int mount_propagation_of(const char *path, unsigned long *propagation, char **ta
 		rc = 0;
 	}
 	free(line);
+	return rc;
+}
+
+int mount_propagation_of(const char *path, unsigned long *propagation, char **target)
+{
+	struct statx stx;
+	FILE *mountinfo;
+	int rc;
+
+	if (statx(AT_FDCWD, path, 0, STATX_MNT_ID, &stx) != 0)
+		return -1;
+	if (!(stx.stx_mask & STATX_MNT_ID)) {
+		errno = ENOSYS;
+		return -1;
+	}
+	mountinfo = fopen("/proc/self/mountinfo", "re");
+	if (!mountinfo)
+		return -1;
+	rc = mountinfo_propagation(mountinfo, stx.stx_mnt_id, propagation, target);
 	fclose(mountinfo);
 	return rc;
 }

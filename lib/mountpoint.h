@@ -4,6 +4,8 @@
 #define NSTOOLS_MOUNTPOINT_H
 
 #include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
 
 /* True when PATH is the root of a mount (statx, Linux 5.8). */
 bool is_mount_point(const char *path);
@@ -12,5 +14,9 @@ bool is_mount_point(const char *path);
  * the mount PATH is on; TARGET, if not NULL, gets its mount point (malloc'd).
  * 0, or -1 with errno. */
 int mount_propagation_of(const char *path, unsigned long *propagation, char **target);
+
+/* The same, for the mount with ID MNT_ID in MOUNTINFO, a stream in the format
+ * of /proc/PID/mountinfo. 0, or -1 with errno (ENOENT: no such mount). */
+int mountinfo_propagation(FILE *mountinfo, uint64_t mnt_id, unsigned long *propagation, char **target);
 
 #endif

@@ -255,13 +255,36 @@ static int add_libmount_fs(struct mount_table *table, struct libmnt_fs *fs, unsi
 			   mnt_fs_get_source(fs), mnt_fs_get_root(fs));
 }
 
-static int read_mountinfo(struct mount_table *table, int procfd, const char *relpath, unsigned int want)
+static int parse_mountinfo(struct mount_table *table, FILE *file, const char *name, unsigned int want)
 {
 	struct libmnt_table *tb;
 	struct libmnt_iter *iter;
 	struct libmnt_fs *fs;
+	int rc = 0;
+
+	tb = mnt_new_table();
+	iter = mnt_new_iter(MNT_ITER_FORWARD);
+	if (!tb || !iter) {
+		rc = -ENOMEM;
+	} else {
+		rc = mnt_table_parse_stream(tb, file, name);
+		while (rc == 0 && mnt_table_next_fs(tb, iter, &fs) == 0)
+			if (add_libmount_fs(table, fs, want) != 0)
+				rc = -errno;
+	}
+	mnt_free_iter(iter);
+	mnt_unref_table(tb);
+	if (rc != 0) {
+		errno = rc < 0 ? -rc : EINVAL;
+		return -1;
+	}
+	return 0;
+}
+
+static int read_mountinfo(struct mount_table *table, int procfd, const char *relpath, unsigned int want)
+{
 	FILE *file;
-	int fd, rc = 0;
+	int fd, rc, saved;
 
 	fd = openat(procfd, relpath, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -271,24 +294,11 @@ static int read_mountinfo(struct mount_table *table, int procfd, const char *rel
 		close(fd);
 		return -1;
 	}
-	tb = mnt_new_table();
-	iter = mnt_new_iter(MNT_ITER_FORWARD);
-	if (!tb || !iter) {
-		rc = -ENOMEM;
-	} else {
-		rc = mnt_table_parse_stream(tb, file, relpath);
-		while (rc == 0 && mnt_table_next_fs(tb, iter, &fs) == 0)
-			if (add_libmount_fs(table, fs, want) != 0)
-				rc = -errno;
-	}
+	rc = parse_mountinfo(table, file, relpath, want);
+	saved = errno;
 	fclose(file);
-	mnt_free_iter(iter);
-	mnt_unref_table(tb);
-	if (rc != 0) {
-		errno = rc < 0 ? -rc : EINVAL;
-		return -1;
-	}
-	return 0;
+	errno = saved;
+	return rc;
 }
 
 int mount_table_read_own(struct mount_table *table, int procfd, unsigned int want)
@@ -321,6 +331,19 @@ int mount_table_read_pid(struct mount_table *table, int procfd, pid_t pid, unsig
 	memset(table, 0, sizeof(*table));
 	snprintf(relpath, sizeof(relpath), "%d/mountinfo", (int) pid);
 	if (read_mountinfo(table, procfd, relpath, want) == 0 && mount_table_link(table) == 0)
+		return 0;
+	saved = errno;
+	mount_table_free(table);
+	errno = saved;
+	return -1;
+}
+
+int mount_table_read_stream(struct mount_table *table, FILE *mountinfo, const char *name, unsigned int want)
+{
+	int saved;
+
+	memset(table, 0, sizeof(*table));
+	if (parse_mountinfo(table, mountinfo, name, want) == 0 && mount_table_link(table) == 0)
 		return 0;
 	saved = errno;
 	mount_table_free(table);

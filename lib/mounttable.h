@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 /* No mount: an index that is not one. */
@@ -55,6 +56,10 @@ int mount_table_read_own(struct mount_table *table, int procfd, unsigned int wan
 /* Read the table of process PID's mount namespace from its mountinfo, as that
  * process sees it (paths relative to its root). 0, or -1 with errno. */
 int mount_table_read_pid(struct mount_table *table, int procfd, pid_t pid, unsigned int want);
+
+/* Read a table from MOUNTINFO, a stream in the format of /proc/PID/mountinfo
+ * (NAME, for libmount's messages). 0, or -1 with errno. */
+int mount_table_read_stream(struct mount_table *table, FILE *mountinfo, const char *name, unsigned int want);
 
 /* The index of the mount with mountinfo ID ID, or MOUNT_NONE: a hash lookup. */
 size_t mount_table_find(const struct mount_table *table, uint64_t id);

@@ -68,6 +68,12 @@ int parse_s64(const char *str, int64_t min, int64_t max, int64_t *result)
 	return 0;
 }
 
+int parse_clock_offset(const char *str, int64_t *seconds)
+{
+	/* the kernel keeps offsets in nanoseconds and refuses what could overflow */
+	return parse_s64(str, INT64_MIN / 1000000000 / 2, INT64_MAX / 1000000000 / 2, seconds);
+}
+
 int parse_signal(const char *str)
 {
 	uint64_t number;

@@ -12,6 +12,10 @@ int parse_u64(const char *str, uint64_t min, uint64_t max, uint64_t *result);
 /* A signed decimal number (an optional leading '-') within MIN..MAX. */
 int parse_s64(const char *str, int64_t min, int64_t max, int64_t *result);
 
+/* A clock offset in seconds for a time namespace (nsclone --monotonic,
+ * --boottime): a signed number within what the kernel takes, about +-146 years. */
+int parse_clock_offset(const char *str, int64_t *seconds);
+
 /* A signal by name (KILL, SIGKILL, kill) or number; -1 when there is none. */
 int parse_signal(const char *str);
 

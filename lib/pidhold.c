@@ -44,18 +44,38 @@ static void check_pidfd_inode(const struct held_pid *held, const char *arg, uint
 		     arg, (int) held->pid, (uint64_t) st.st_ino);
 }
 
-void pid_hold(const char *arg, struct held_pid *held)
+int pid_arg_parse(const char *arg, pid_t *pid, uint64_t *inode)
 {
 	const char *colon = strchr(arg, ':');
 	char pid_part[32];
-	uint64_t inode = 0;
+	size_t len = colon ? (size_t) (colon - arg) : strlen(arg);
+
+	*inode = 0;
+	/* longer than any PID even with zeros in front: refused whole, never
+	 * cut to a shorter number that names another process */
+	if (len >= sizeof(pid_part))
+		return -1;
+	memcpy(pid_part, arg, len);
+	pid_part[len] = '\0';
+	if (parse_pid(pid_part, pid) != 0)
+		return -1;
+	if (colon && parse_u64(colon + 1, 1, UINT64_MAX, inode) != 0)
+		return -2;
+	return 0;
+}
+
+void pid_hold(const char *arg, struct held_pid *held)
+{
+	const char *colon = strchr(arg, ':');
+	uint64_t inode;
 	char procpath[64];
 
-	snprintf(pid_part, sizeof(pid_part), "%.*s", colon ? (int) (colon - arg) : (int) strlen(arg), arg);
-	if (parse_pid(pid_part, &held->pid) != 0)
+	switch (pid_arg_parse(arg, &held->pid, &inode)) {
+	case -1:
 		errx(tool_failure, _("%s: invalid process ID"), arg);
-	if (colon && parse_u64(colon + 1, 1, UINT64_MAX, &inode) != 0)
+	case -2:
 		errx(tool_failure, _("%s: invalid pidfd inode number"), arg);
+	}
 
 	held->pidfd = sys_pidfd_open(held->pid, 0);
 	if (held->pidfd < 0 && errno != ENOSYS) {

@@ -4,6 +4,7 @@
 #define NSTOOLS_PIDHOLD_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 struct held_pid {
@@ -14,6 +15,10 @@ struct held_pid {
 
 /* True when ARG is written as a PID: "123" or "123:INODE". */
 bool is_pid_arg(const char *arg);
+
+/* Parse ARG, "PID" or "PID:INODE", into *PID and *INODE (0 when there is
+ * none). 0; -1 when the PID is not one; -2 when the inode number is not one. */
+int pid_arg_parse(const char *arg, pid_t *pid, uint64_t *inode);
 
 /* Hold the process named by ARG ("PID" or "PID:INODE", the inode of its pidfd
  * on pidfs). Exits with a one-line error naming ARG when it cannot. */

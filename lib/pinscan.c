@@ -11,15 +11,14 @@
 #include "nsfile.h"
 #include "pinscan.h"
 
-/* The nsfs lines of a mountinfo file, the only ones a pin can be: a mount
- * table can have thousands of lines, and libmount would build an entry for
- * each. *LEN is the length; NULL with errno when the file cannot be read. */
-static char *read_nsfs_lines(const char *mountinfo, size_t *len)
+/* A whole file, followed by a NUL; *LEN is its length. NULL with errno when
+ * it cannot be read. */
+static char *read_file(const char *path, size_t *len)
 {
-	size_t size = 65536, got = 0, kept = 0;
-	char *buf = malloc(size), *line, *end;
+	size_t size = 65536, got = 0;
+	char *buf = malloc(size);
 	ssize_t n;
-	int fd = open(mountinfo, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0 || !buf)
 		goto fail;
@@ -37,17 +36,7 @@ static char *read_nsfs_lines(const char *mountinfo, size_t *len)
 		goto fail;
 	close(fd);
 	buf[got] = '\0';
-	/* the file system type follows the " - " that ends the optional fields */
-	for (line = buf; line < buf + got; line = end + 1) {
-		end = strchrnul(line, '\n');
-		*end = '\0';
-		if (strstr(line, " - nsfs ")) {
-			memmove(buf + kept, line, (size_t) (end - line));
-			kept += (size_t) (end - line);
-			buf[kept++] = '\n';
-		}
-	}
-	*len = kept;
+	*len = got;
 	return buf;
 fail:
 	if (fd >= 0) {
@@ -60,30 +49,47 @@ fail:
 	return NULL;
 }
 
-int pin_scan(const char *mountinfo, int (*fn)(const struct pin *pin, void *data), void *data)
+/* Keep only the nsfs lines of the mountinfo text in BUF, the only ones a pin
+ * can be: a mount table can have thousands of lines, and libmount would build
+ * an entry for each. Returns the length kept. */
+static size_t keep_nsfs_lines(char *buf, size_t len)
+{
+	size_t kept = 0;
+	char *line, *end;
+
+	/* the file system type follows the " - " that ends the optional fields */
+	for (line = buf; line < buf + len; line = end + 1) {
+		end = strchrnul(line, '\n');
+		*end = '\0';
+		if (strstr(line, " - nsfs ")) {
+			memmove(buf + kept, line, (size_t) (end - line));
+			kept += (size_t) (end - line);
+			buf[kept++] = '\n';
+		}
+	}
+	return kept;
+}
+
+int pin_scan_buffer(char *buf, size_t len, const char *name, int (*fn)(const struct pin *pin, void *data),
+		    void *data)
 {
 	struct libmnt_table *table = NULL;
 	struct libmnt_iter *iter = NULL;
 	struct libmnt_fs *fs;
-	size_t len;
-	char *lines = read_nsfs_lines(mountinfo, &len);
 	FILE *stream;
 	int rc = -1;
 
-	if (!lines)
-		return -1;
-	if (len == 0) {
-		free(lines);
+	len = keep_nsfs_lines(buf, len);
+	if (len == 0)
 		return 0;
-	}
-	stream = fmemopen(lines, len, "r");
+	stream = fmemopen(buf, len, "r");
 	table = mnt_new_table();
 	iter = mnt_new_iter(MNT_ITER_FORWARD);
 	if (!stream || !table || !iter) {
 		errno = ENOMEM;
 		goto out;
 	}
-	rc = mnt_table_parse_stream(table, stream, mountinfo);
+	rc = mnt_table_parse_stream(table, stream, name);
 	if (rc != 0) {
 		errno = rc < 0 ? -rc : EINVAL;
 		rc = -1;
@@ -108,6 +114,20 @@ out:
 		fclose(stream);
 	mnt_free_iter(iter);
 	mnt_unref_table(table);
-	free(lines);
+	return rc;
+}
+
+int pin_scan(const char *mountinfo, int (*fn)(const struct pin *pin, void *data), void *data)
+{
+	size_t len;
+	char *buf = read_file(mountinfo, &len);
+	int rc, saved;
+
+	if (!buf)
+		return -1;
+	rc = pin_scan_buffer(buf, len, mountinfo, fn, data);
+	saved = errno;
+	free(buf);
+	errno = saved;
 	return rc;
 }

@@ -3,6 +3,7 @@
 #ifndef NSTOOLS_PINSCAN_H
 #define NSTOOLS_PINSCAN_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "nstype.h"
@@ -18,5 +19,10 @@ struct pin {
  * table's order, until FN returns nonzero. 0, or -1 with errno when the table
  * cannot be read (ENOENT, ESRCH: its process has exited). */
 int pin_scan(const char *mountinfo, int (*fn)(const struct pin *pin, void *data), void *data);
+
+/* The same for the LEN bytes of a mountinfo file in BUF, followed by a NUL;
+ * BUF is overwritten. NAME is the file's name, for libmount's messages. */
+int pin_scan_buffer(char *buf, size_t len, const char *name, int (*fn)(const struct pin *pin, void *data),
+		    void *data);
 
 #endif

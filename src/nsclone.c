@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "command.h"
+#include "idrange.h"
 #include "kernel.h"
 #include "nsfile.h"
 #include "nstype.h"
@@ -136,30 +137,21 @@ static void map_add_id(struct id_map *map, const char *arg, const char *what)
 
 static void map_add_range(struct id_map *map, const char *arg)
 {
-	uint64_t inner, outer, count;
-	char *copy = strdup(arg), *second, *third;
+	struct id_range range;
 
-	if (!copy)
-		err(EXIT_TOOL_FAILED, NULL);
-	second = strchr(copy, ':');
-	third = second ? strchr(second + 1, ':') : NULL;
-	if (!third)
+	if (id_range_parse(arg, &range) != 0) {
+		if (errno == ENOMEM)
+			err(EXIT_TOOL_FAILED, NULL);
 		usage_error(_("%s: not INNER:OUTER:COUNT"), arg);
-	*second++ = '\0';
-	*third++ = '\0';
-	if (parse_u64(copy, 0, UINT32_MAX - 1, &inner) != 0 || parse_u64(second, 0, UINT32_MAX - 1, &outer) != 0 ||
-	    parse_u64(third, 1, UINT32_MAX, &count) != 0 || inner + count > UINT32_MAX || outer + count > UINT32_MAX)
-		usage_error(_("%s: not INNER:OUTER:COUNT"), arg);
-	free(copy);
-	map_add(map, inner, outer, count);
+	}
+	map_add(map, range.inner, range.outer, range.count);
 }
 
 static int64_t parse_offset(const char *arg)
 {
 	int64_t seconds;
 
-	/* the kernel takes offsets within about +-146 years */
-	if (parse_s64(arg, INT64_MIN / 1000000000 / 2, INT64_MAX / 1000000000 / 2, &seconds) != 0)
+	if (parse_clock_offset(arg, &seconds) != 0)
 		usage_error(_("%s: invalid number of seconds"), arg);
 	return seconds;
 }

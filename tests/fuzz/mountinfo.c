@@ -1,0 +1,97 @@
+/* Every reader of /proc/PID/mountinfo, on the same text: lib/mountpoint.c's
+ * own (propagation and mount point of one mount), lib/mounttable.c's (a table
+ * through libmount, its optional fields, the index by ID and the tree by
+ * parent) and lib/pinscan.c's (nsfs lines, namespace names of pins). */
+#include "config.h"
+
+#include <errno.h>
+#include <sys/mount.h>
+
+#include "fuzz.h"
+#include "mountpoint.h"
+#include "mounttable.h"
+#include "pinscan.h"
+#include "propagation.h"
+
+#define PROPAGATION_BITS (MS_SHARED | MS_SLAVE | MS_UNBINDABLE)
+
+static void check_one_mount(const uint8_t *data, size_t size, uint64_t id)
+{
+	unsigned long propagation = 0;
+	char *target = NULL;
+	FILE *stream = fmemopen((void *) data, size, "r");
+
+	if (!stream)
+		return;
+	if (mountinfo_propagation(stream, id, &propagation, &target) == 0)
+		FUZZ_CHECK((propagation & ~(unsigned long) PROPAGATION_BITS) == 0, "mountinfo");
+	free(target);
+	fclose(stream);
+}
+
+static void check_table(const uint8_t *data, size_t size)
+{
+	struct mount_table table;
+	size_t visited = 0, m;
+	FILE *stream = fmemopen((void *) data, size, "r");
+
+	if (!stream)
+		return;
+	if (mount_table_read_stream(&table, stream, "fuzz", MOUNT_TARGET | MOUNT_FSTYPE | MOUNT_SOURCE) != 0) {
+		fclose(stream);
+		return;
+	}
+	fclose(stream);
+	for (size_t i = 0; i < table.count; i++) {
+		const struct mount *mnt = &table.mounts[i];
+		size_t found = mount_table_find(&table, mnt->id);
+
+		FUZZ_CHECK(found != MOUNT_NONE && table.mounts[found].id == mnt->id, "mountinfo");
+		FUZZ_CHECK((mnt->propagation & ~(unsigned long) PROPAGATION_BITS) == 0, "mountinfo");
+		FUZZ_CHECK(!!(mnt->propagation & MS_SHARED) == (mnt->peer != 0), "mountinfo");
+		FUZZ_CHECK(mnt->target && mnt->fstype && mnt->source && mnt->root, "mountinfo");
+		FUZZ_CHECK(propagation_words(mnt->propagation) != NULL, "mountinfo");
+		FUZZ_CHECK(mnt->parent == MOUNT_NONE || mnt->parent < table.count, "mountinfo");
+		for (size_t c = mnt->first_child; c != MOUNT_NONE; c = table.mounts[c].next_sibling)
+			FUZZ_CHECK(c < table.count && table.mounts[c].parent == i, "mountinfo");
+	}
+	/* mountprop's walk of the tree, from each root, as deep as it goes */
+	for (size_t top = 0; top < table.count; top++) {
+		if (table.mounts[top].parent != MOUNT_NONE)
+			continue;
+		m = top;
+		for (;;) {
+			FUZZ_CHECK(++visited <= table.count, "mountinfo");
+			if (table.mounts[m].first_child != MOUNT_NONE) {
+				m = table.mounts[m].first_child;
+				continue;
+			}
+			while (m != top && table.mounts[m].next_sibling == MOUNT_NONE)
+				m = table.mounts[m].parent;
+			if (m == top)
+				break;
+			m = table.mounts[m].next_sibling;
+		}
+	}
+	mount_table_free(&table);
+}
+
+static int check_pin(const struct pin *pin, void *data)
+{
+	(void) data;
+	FUZZ_CHECK(pin->type && pin->ino != 0 && pin->target, "mountinfo");
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *text = fuzz_string(data, size);
+
+	/* the mount the text starts with, and one it may not have */
+	check_one_mount(data, size, strtoull(text, NULL, 10));
+	check_one_mount(data, size, 4242);
+	check_table(data, size);
+	pin_scan_buffer(text, size, "fuzz", check_pin, NULL);
+	free(text);
+	return 0;
+}
