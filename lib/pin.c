@@ -201,12 +201,34 @@ int pin_create(int nsfd, const struct ns_type *type, const char *path)
 
 int pin_remove(const char *path)
 {
+	char source[64];
+	int fd, saved_errno;
+
+	/* held across the unmount: a file that cannot be removed is pinned
+	 * again, rather than left behind as a plain file that no later
+	 * release would take for a pin. Being held, the mount is busy, and is
+	 * detached (as ip netns delete does). */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return -1;
 	/* a path pinned twice holds two mounts; the file goes with the last */
 	do {
-		if (umount2(path, UMOUNT_NOFOLLOW) != 0)
-			return -1;
+		if (umount2(path, UMOUNT_NOFOLLOW | MNT_DETACH) != 0)
+			goto failed;
 	} while (pin_is_pin(path, NULL, NULL));
-	return unlink(path);
+	if (unlink(path) == 0) {
+		close(fd);
+		return 0;
+	}
+	saved_errno = errno;
+	snprintf(source, sizeof(source), "/proc/self/fd/%d", fd);
+	mount(source, path, NULL, MS_BIND, NULL);
+	errno = saved_errno;
+failed:
+	saved_errno = errno;
+	close(fd);
+	errno = saved_errno;
+	return -1;
 }
 
 int pin_dir_begin(struct pin_dir *dir, const char *path)
