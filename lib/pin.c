@@ -64,9 +64,22 @@ static bool is_directory(const char *path)
 	return lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* A pin root bound onto itself in this run, then not made private: it is
+ * undone, not left in the peer group of the mount it came from, where the
+ * next run (finding a shared mount point) would keep it. errno is kept. */
+static void pin_root_undo(const char *dir, bool bound)
+{
+	int saved_errno = errno;
+
+	if (bound)
+		umount2(dir, UMOUNT_NOFOLLOW);
+	errno = saved_errno;
+}
+
 void pin_root_prepare(const char *dir)
 {
 	unsigned long flags = 0;
+	bool bound = false;
 	int fd;
 
 	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
@@ -80,14 +93,19 @@ void pin_root_prepare(const char *dir)
 	if (!is_mount_point(dir)) {
 		if (mount(dir, dir, NULL, MS_BIND | MS_REC, NULL) != 0)
 			err(tool_failure, _("%s: cannot make the pin root a mount point"), dir);
+		bound = true;
 		/* private first, so that shared makes a peer group of its own
 		 * rather than joining the one of the mount it came from */
-		if (set_propagation(AT_FDCWD, dir, MS_PRIVATE, false) != 0)
+		if (set_propagation(AT_FDCWD, dir, MS_PRIVATE, false) != 0) {
+			pin_root_undo(dir, bound);
 			err(tool_failure, _("%s: cannot make the pin root private"), dir);
+		}
 	}
 	if ((mount_propagation_of(dir, &flags, NULL) != 0 || !(flags & MS_SHARED)) &&
-	    set_propagation(AT_FDCWD, dir, MS_SHARED, false) != 0)
+	    set_propagation(AT_FDCWD, dir, MS_SHARED, false) != 0) {
+		pin_root_undo(dir, bound);
 		err(tool_failure, _("%s: cannot make the pin root shared"), dir);
+	}
 	close(fd);
 }
 
