@@ -77,8 +77,16 @@ const struct ns_type *ns_fd_type(int fd)
 	if (fstatfs(fd, &sfs) != 0 || sfs.f_type != NSFS_MAGIC)
 		return NULL;
 	flag = ioctl(fd, NS_GET_NSTYPE);
-	if (flag < 0)
-		return ns_type_from_link(fd);
+	if (flag < 0) {
+		int saved_errno = errno;
+		const struct ns_type *type = ns_type_from_link(fd);
+
+		/* the link of a pin names the file, not the namespace: the
+		 * ioctl's error is the one that says why */
+		if (!type)
+			errno = saved_errno;
+		return type;
+	}
 	return ns_type_by_flag(flag);
 }
 

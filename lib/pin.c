@@ -113,21 +113,27 @@ bool pin_is_pin(const char *path, const struct ns_type **type, unsigned long lon
 {
 	struct stat st;
 	const struct ns_type *found;
-	int fd;
+	int fd, saved_errno;
 
+	errno = 0;
 	if (!is_mount_point(path))
 		return false;
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
 		return false;
 	found = ns_fd_type(fd);
-	if (found && fstat(fd, &st) == 0) {
+	if (found && fstat(fd, &st) != 0)
+		found = NULL;
+	if (found) {
+		errno = 0;
 		if (type)
 			*type = found;
 		if (inode)
 			*inode = (unsigned long long) st.st_ino;
 	}
+	saved_errno = errno;
 	close(fd);
+	errno = saved_errno;
 	return found != NULL;
 }
 
