@@ -91,6 +91,9 @@ void pin_root_prepare(const char *dir)
 	if (flock(fd, LOCK_EX) != 0)
 		err(tool_failure, _("%s: cannot lock"), dir);
 	if (!is_mount_point(dir)) {
+		/* not knowing is not "no": a root bound again would stack */
+		if (errno != 0)
+			err(tool_failure, "%s", dir);
 		if (mount(dir, dir, NULL, MS_BIND | MS_REC, NULL) != 0)
 			err(tool_failure, _("%s: cannot make the pin root a mount point"), dir);
 		bound = true;
