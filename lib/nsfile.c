@@ -74,6 +74,7 @@ const struct ns_type *ns_fd_type(int fd)
 	struct statfs sfs;
 	int flag;
 
+	errno = 0;
 	if (fstatfs(fd, &sfs) != 0 || sfs.f_type != NSFS_MAGIC)
 		return NULL;
 	flag = ioctl(fd, NS_GET_NSTYPE);
@@ -96,6 +97,9 @@ const struct ns_type *ns_check_fd(int fd, const char *name, const struct ns_type
 	struct stat st;
 
 	if (!type) {
+		/* not knowing is not "not a namespace" */
+		if (errno != 0)
+			err(tool_failure, "%s", name);
 		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
 			errx(tool_failure, _("%s: is a directory, not a namespace file"), name);
 		errx(tool_failure, _("%s: not a namespace file"), name);
