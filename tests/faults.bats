@@ -195,6 +195,20 @@ make_left() {
 		[ "$(mounts_under "$1")" -eq 2 ]
 }
 
+# a slave needs a peer group with another member: W/peer; and the warning
+# that it did not become one reads the mount table
+make_slave_prepare() {
+	tmpfs_at "$1/m"
+	in_mount_ns sh -c 'mount --make-shared "$1/m" && mkdir "$1/peer" && mount --bind "$1/m" "$1/peer"' sh "$1"
+	CMD=(mountprop --make-slave "$1/m")
+}
+make_slave_done() {
+	[ "$(propagation_at "$1/m")" = private,slave ] && [ -z "$output" ]
+}
+make_slave_left() {
+	[ "$(propagation_at "$1/m")" = shared ] && [ "$(mounts_under "$1")" -eq 2 ]
+}
+
 show_prepare() {
 	tmpfs_at "$1/m"
 	CMD=(mountprop -n -o TARGET,PROPAGATION "$1/m")
@@ -408,6 +422,12 @@ covered() {
 @test "mountprop --make-rshared: mount_setattr fails (EPERM)" { faults make mount_setattr EPERM; }
 @test "mountprop --make-rshared: mount_setattr fails (ENOSYS)" { faults make mount_setattr ENOSYS; }
 @test "mountprop --make-rshared: every system call is in the table" { covered make; }
+
+@test "mountprop --make-slave: openat fails (EACCES)" { faults make_slave openat EACCES; }
+@test "mountprop --make-slave: readlink fails (EACCES)" { faults make_slave readlink EACCES; }
+@test "mountprop --make-slave: statx fails (EACCES)" { faults make_slave statx EACCES; }
+@test "mountprop --make-slave: mount_setattr fails (EPERM)" { faults make_slave mount_setattr EPERM; }
+@test "mountprop --make-slave: every system call is in the table" { covered make_slave; }
 
 @test "mountprop PATH: openat fails (EACCES)" { faults show openat EACCES; }
 @test "mountprop PATH: readlink fails (EACCES)" { faults show readlink EACCES; }
