@@ -304,17 +304,23 @@ int pin_dir_add(struct pin_dir *dir, int nsfd, const struct ns_type *type)
 
 void pin_dir_rollback(struct pin_dir *dir)
 {
+	bool left = false;
+
 	for_each_ns_type(t) {
 		char *path;
 
-		if (!dir->pinned[ns_type_index(t)] || !(path = pin_dir_entry(dir, t)))
+		if (!dir->pinned[ns_type_index(t)])
 			continue;
-		if (pin_remove(path) != 0)
-			warn(_("%s: cannot remove the pin"), path);
+		if (!(path = pin_dir_entry(dir, t)) || pin_remove(path) != 0) {
+			warn(_("%s: cannot remove the pin"), path ? path : dir->path);
+			left = true;
+		}
 		dir->pinned[ns_type_index(t)] = false;
 		free(path);
 	}
-	if (dir->created && rmdir(dir->path) != 0)
+	/* a pin that could not go keeps its directory: a pin directory still,
+	 * which nspin --release takes, and no second message about it */
+	if (dir->created && !left && rmdir(dir->path) != 0)
 		warn(_("%s: cannot remove"), dir->path);
 	dir->created = false;
 }

@@ -367,6 +367,21 @@ covered() {
 @test "nspin -t PID DIR: mkdir fails (EACCES)" { faults pin_target mkdir EACCES; }
 @test "nspin -t PID DIR: mount fails (EPERM)" { faults pin_target mount EPERM; }
 @test "nspin -t PID DIR: every system call is in the table" { covered pin_target; }
+@test "nspin -t PID DIR: a rollback that cannot unmount names the pin it left, which a release takes" {
+	start_path pin_target
+	new_run rollback
+	pin_target_prepare "$W"
+	run timeout 20 nsenter -t "$MNTNS" -m strace -f -qq -o /dev/null \
+		-e inject=mount:error=EPERM:when=2 -e inject=umount2:error=EBUSY "${CMD[@]}"
+	echo "$output"
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 2 ]
+	[[ "${lines[0]}" == "nspin: $W/pins/ipc: cannot pin the ipc namespace: "* ]]
+	[ "${lines[1]}" = "nspin: $W/pins/uts: cannot remove the pin: Device or resource busy" ]
+	[ "$(pinned "$W/pins/uts")" = "$(ns_ino "$HOLDER" uts)" ]
+	in_mount_ns nspin --release "$W/pins"
+	pin_target_left "$W"
+}
 
 @test "nspin -t PID DIR, DIR there: openat fails (EACCES)" { faults pin_into openat EACCES; }
 @test "nspin -t PID DIR, DIR there: mkdir fails (EACCES)" { faults pin_into mkdir EACCES; }
