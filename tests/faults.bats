@@ -209,6 +209,19 @@ make_slave_left() {
 	[ "$(propagation_at "$1/m")" = shared ] && [ "$(mounts_under "$1")" -eq 2 ]
 }
 
+# -N: in another mount namespace, entered by PID
+show_ns_prepare() {
+	[ -n "${MNTNS2:-}" ] || second_mount_ns
+	nsenter -t "$MNTNS2" -m sh -c 'mkdir -p "$1" && mount -t tmpfs other "$1"' sh "$1/m"
+	CMD=(mountprop -N "$MNTNS2" -n -o TARGET,PROPAGATION "$1/m")
+}
+show_ns_done() {
+	show_done "$1"
+}
+show_ns_left() {
+	awk -v m="$1/m" '$5 == m' "/proc/$MNTNS2/mountinfo" | grep -q .
+}
+
 show_prepare() {
 	tmpfs_at "$1/m"
 	CMD=(mountprop -n -o TARGET,PROPAGATION "$1/m")
@@ -451,3 +464,15 @@ covered() {
 @test "mountprop PATH: ioctl fails (ENOTTY)" { faults show ioctl ENOTTY; }
 @test "mountprop PATH: write fails (EIO)" { faults show write EIO; }
 @test "mountprop PATH: every system call is in the table" { covered show; }
+
+@test "mountprop -N PID PATH: pidfd_open fails (EMFILE)" { faults show_ns pidfd_open EMFILE; }
+@test "mountprop -N PID PATH: pidfd_send_signal fails (ESRCH)" { faults show_ns pidfd_send_signal ESRCH; }
+@test "mountprop -N PID PATH: openat fails (EACCES)" { faults show_ns openat EACCES; }
+@test "mountprop -N PID PATH: fstatfs fails (EIO)" { faults show_ns fstatfs EIO; }
+@test "mountprop -N PID PATH: ioctl fails (ENOTTY)" { faults show_ns ioctl ENOTTY; }
+@test "mountprop -N PID PATH: newfstatat fails (EACCES)" { faults show_ns newfstatat EACCES; }
+@test "mountprop -N PID PATH: setns fails (EPERM)" { faults show_ns setns EPERM; }
+@test "mountprop -N PID PATH: readlink fails (EACCES)" { faults show_ns readlink EACCES; }
+@test "mountprop -N PID PATH: statx fails (EACCES)" { faults show_ns statx EACCES; }
+@test "mountprop -N PID PATH: write fails (EIO)" { faults show_ns write EIO; }
+@test "mountprop -N PID PATH: every system call is in the table" { covered show_ns; }
