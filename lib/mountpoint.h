@@ -7,7 +7,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* True when PATH is the root of a mount (statx, Linux 5.8). */
+/* True when PATH is the root of a mount (statx, Linux 5.8). False with
+ * errno 0 when it is not; with errno set when statx failed. */
 bool is_mount_point(const char *path);
 
 /* The propagation (MS_SHARED, MS_SLAVE, MS_UNBINDABLE, or 0 for private) of

@@ -74,11 +74,20 @@ const struct ns_type *ns_fd_type(int fd)
 	struct statfs sfs;
 	int flag;
 
+	errno = 0;
 	if (fstatfs(fd, &sfs) != 0 || sfs.f_type != NSFS_MAGIC)
 		return NULL;
 	flag = ioctl(fd, NS_GET_NSTYPE);
-	if (flag < 0)
-		return ns_type_from_link(fd);
+	if (flag < 0) {
+		int saved_errno = errno;
+		const struct ns_type *type = ns_type_from_link(fd);
+
+		/* the link of a pin names the file, not the namespace: the
+		 * ioctl's error is the one that says why */
+		if (!type)
+			errno = saved_errno;
+		return type;
+	}
 	return ns_type_by_flag(flag);
 }
 
@@ -88,6 +97,9 @@ const struct ns_type *ns_check_fd(int fd, const char *name, const struct ns_type
 	struct stat st;
 
 	if (!type) {
+		/* not knowing is not "not a namespace" */
+		if (errno != 0)
+			err(tool_failure, "%s", name);
 		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
 			errx(tool_failure, _("%s: is a directory, not a namespace file"), name);
 		errx(tool_failure, _("%s: not a namespace file"), name);

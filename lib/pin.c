@@ -64,9 +64,22 @@ static bool is_directory(const char *path)
 	return lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* A pin root bound onto itself in this run, then not made private: it is
+ * undone, not left in the peer group of the mount it came from, where the
+ * next run (finding a shared mount point) would keep it. errno is kept. */
+static void pin_root_undo(const char *dir, bool bound)
+{
+	int saved_errno = errno;
+
+	if (bound)
+		umount2(dir, UMOUNT_NOFOLLOW);
+	errno = saved_errno;
+}
+
 void pin_root_prepare(const char *dir)
 {
 	unsigned long flags = 0;
+	bool bound = false;
 	int fd;
 
 	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
@@ -78,16 +91,24 @@ void pin_root_prepare(const char *dir)
 	if (flock(fd, LOCK_EX) != 0)
 		err(tool_failure, _("%s: cannot lock"), dir);
 	if (!is_mount_point(dir)) {
+		/* not knowing is not "no": a root bound again would stack */
+		if (errno != 0)
+			err(tool_failure, "%s", dir);
 		if (mount(dir, dir, NULL, MS_BIND | MS_REC, NULL) != 0)
 			err(tool_failure, _("%s: cannot make the pin root a mount point"), dir);
+		bound = true;
 		/* private first, so that shared makes a peer group of its own
 		 * rather than joining the one of the mount it came from */
-		if (set_propagation(AT_FDCWD, dir, MS_PRIVATE, false) != 0)
+		if (set_propagation(AT_FDCWD, dir, MS_PRIVATE, false) != 0) {
+			pin_root_undo(dir, bound);
 			err(tool_failure, _("%s: cannot make the pin root private"), dir);
+		}
 	}
 	if ((mount_propagation_of(dir, &flags, NULL) != 0 || !(flags & MS_SHARED)) &&
-	    set_propagation(AT_FDCWD, dir, MS_SHARED, false) != 0)
+	    set_propagation(AT_FDCWD, dir, MS_SHARED, false) != 0) {
+		pin_root_undo(dir, bound);
 		err(tool_failure, _("%s: cannot make the pin root shared"), dir);
+	}
 	close(fd);
 }
 
@@ -95,21 +116,27 @@ bool pin_is_pin(const char *path, const struct ns_type **type, unsigned long lon
 {
 	struct stat st;
 	const struct ns_type *found;
-	int fd;
+	int fd, saved_errno;
 
+	errno = 0;
 	if (!is_mount_point(path))
 		return false;
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
 		return false;
 	found = ns_fd_type(fd);
-	if (found && fstat(fd, &st) == 0) {
+	if (found && fstat(fd, &st) != 0)
+		found = NULL;
+	if (found) {
+		errno = 0;
 		if (type)
 			*type = found;
 		if (inode)
 			*inode = (unsigned long long) st.st_ino;
 	}
+	saved_errno = errno;
 	close(fd);
+	errno = saved_errno;
 	return found != NULL;
 }
 
@@ -201,12 +228,34 @@ int pin_create(int nsfd, const struct ns_type *type, const char *path)
 
 int pin_remove(const char *path)
 {
+	char source[64];
+	int fd, saved_errno;
+
+	/* held across the unmount: a file that cannot be removed is pinned
+	 * again, rather than left behind as a plain file that no later
+	 * release would take for a pin. Being held, the mount is busy, and is
+	 * detached (as ip netns delete does). */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return -1;
 	/* a path pinned twice holds two mounts; the file goes with the last */
 	do {
-		if (umount2(path, UMOUNT_NOFOLLOW) != 0)
-			return -1;
+		if (umount2(path, UMOUNT_NOFOLLOW | MNT_DETACH) != 0)
+			goto failed;
 	} while (pin_is_pin(path, NULL, NULL));
-	return unlink(path);
+	if (unlink(path) == 0) {
+		close(fd);
+		return 0;
+	}
+	saved_errno = errno;
+	snprintf(source, sizeof(source), "/proc/self/fd/%d", fd);
+	mount(source, path, NULL, MS_BIND, NULL);
+	errno = saved_errno;
+failed:
+	saved_errno = errno;
+	close(fd);
+	errno = saved_errno;
+	return -1;
 }
 
 int pin_dir_begin(struct pin_dir *dir, const char *path)
@@ -255,17 +304,23 @@ int pin_dir_add(struct pin_dir *dir, int nsfd, const struct ns_type *type)
 
 void pin_dir_rollback(struct pin_dir *dir)
 {
+	bool left = false;
+
 	for_each_ns_type(t) {
 		char *path;
 
-		if (!dir->pinned[ns_type_index(t)] || !(path = pin_dir_entry(dir, t)))
+		if (!dir->pinned[ns_type_index(t)])
 			continue;
-		if (pin_remove(path) != 0)
-			warn(_("%s: cannot remove the pin"), path);
+		if (!(path = pin_dir_entry(dir, t)) || pin_remove(path) != 0) {
+			warn(_("%s: cannot remove the pin"), path ? path : dir->path);
+			left = true;
+		}
 		dir->pinned[ns_type_index(t)] = false;
 		free(path);
 	}
-	if (dir->created && rmdir(dir->path) != 0)
+	/* a pin that could not go keeps its directory: a pin directory still,
+	 * which nspin --release takes, and no second message about it */
+	if (dir->created && !left && rmdir(dir->path) != 0)
 		warn(_("%s: cannot remove"), dir->path);
 	dir->created = false;
 }

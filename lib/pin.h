@@ -27,7 +27,9 @@ void pin_root_prepare(const char *dir);
  * namespace pin broke), nothing is left behind, and -1 is returned. */
 int pin_create(int nsfd, const struct ns_type *type, const char *path);
 
-/* True when PATH is a namespace bind mount; *inode tells which namespace. */
+/* True when PATH is a namespace bind mount; *inode tells which namespace.
+ * False with errno 0 when it is not; with errno set when that could not be
+ * told (a check failed). */
 bool pin_is_pin(const char *path, const struct ns_type **type, unsigned long long *inode);
 
 /* A directory of pins named by type, DIR/net, DIR/uts..., made as one. */

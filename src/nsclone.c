@@ -494,31 +494,42 @@ static bool parent_has_work(void)
 	return uid_map.count || gid_map.count || setgroups_mode || time_offsets || pin_arg;
 }
 
-/* The parent's half: everything that must be in place before COMMAND runs. */
+/* The parent's half: everything that must be in place before COMMAND runs.
+ * Whatever fails, the child is killed before it can run COMMAND, and the
+ * pins made for it go with it. */
 static void prepare_child(pid_t child)
 {
 	struct pin_dir pins = { 0 };
+	ssize_t ready;
 	char byte;
 
 	if (!parent_has_work())
 		return;
-	if (read(ready_pipe[0], &byte, 1) != 1) {
+	ready = read(ready_pipe[0], &byte, 1);
+	if (ready == 0) {
 		/* the child failed before it was ready, and said why */
 		int wstatus;
 
 		waitpid(child, &wstatus, 0);
 		exit(exit_status_of(wstatus));
 	}
-	if (write_id_maps(child) != 0 || (time_offsets && write_time_offsets(child) != 0) ||
-	    (pin_arg && pin_new_namespaces(child, &pins) != 0)) {
-		kill(child, SIGKILL);
-		waitpid(child, NULL, 0);
-		exit(EXIT_TOOL_FAILED);
+	if (ready < 0)
+		warn(_("process %d: cannot learn that it is ready"), (int) child);
+	if (ready < 0 || write_id_maps(child) != 0 || (time_offsets && write_time_offsets(child) != 0) ||
+	    (pin_arg && pin_new_namespaces(child, &pins) != 0))
+		goto failed;
+	if (write(go_pipe[1], "g", 1) != 1) {
+		warn(_("cannot start process %d"), (int) child);
+		goto failed;
 	}
-	if (write(go_pipe[1], "g", 1) != 1)
-		err(EXIT_TOOL_FAILED, _("cannot start process %d"), (int) child);
 	close(go_pipe[1]);
 	free(pins.path);
+	return;
+failed:
+	kill(child, SIGKILL);
+	waitpid(child, NULL, 0);
+	pin_dir_rollback(&pins);
+	exit(EXIT_TOOL_FAILED);
 }
 
 /* -d: return once COMMAND runs, which the ready pipe closing on exec tells,
@@ -608,8 +619,17 @@ static noreturn void child_main(char **command, bool time_by_child, const sigset
 		err(EXIT_TOOL_FAILED, _("cannot start a session"));
 	if (time_by_child && unshare(CLONE_NEWTIME) != 0)
 		err(EXIT_TOOL_FAILED, _("cannot create the time namespace"));
-	if (parent_has_work() && (write(ready_pipe[1], "r", 1) != 1 || read(go_pipe[0], &byte, 1) != 1))
-		_exit(EXIT_TOOL_FAILED); /* the parent failed, and said why */
+	if (parent_has_work()) {
+		ssize_t go;
+
+		if (write(ready_pipe[1], "r", 1) != 1)
+			err(EXIT_TOOL_FAILED, _("cannot say that the new namespaces are ready"));
+		go = read(go_pipe[0], &byte, 1);
+		if (go < 0)
+			err(EXIT_TOOL_FAILED, _("cannot wait for the ID maps and pins to be made"));
+		if (go == 0)
+			_exit(EXIT_TOOL_FAILED); /* the parent failed, and said why */
+	}
 	close(go_pipe[0]);
 
 	if (time_by_child)

@@ -208,8 +208,9 @@ static const char *kind_of(const char *path, const struct stat *st)
 	return _("not a regular file");
 }
 
-/* A pin directory holds pins named by type and nothing else. */
-static int check_pin_directory(const char *path)
+/* A pin directory holds pins named by type and nothing else; which types,
+ * in PINNED. */
+static int check_pin_directory(const char *path, bool pinned_types[NS_TYPE_MAX])
 {
 	DIR *dir = opendir(path);
 	struct dirent *entry;
@@ -219,7 +220,7 @@ static int check_pin_directory(const char *path)
 		warn("%s", path);
 		return -1;
 	}
-	while ((entry = readdir(dir))) {
+	while ((errno = 0, entry = readdir(dir))) {
 		char *entry_path;
 		const struct ns_type *type = ns_type_by_name(entry->d_name), *pinned;
 		bool is_pin;
@@ -228,15 +229,28 @@ static int check_pin_directory(const char *path)
 			continue;
 		if (asprintf(&entry_path, "%s/%s", path, entry->d_name) < 0)
 			err(EXIT_FAILURE, NULL);
-		is_pin = pin_is_pin(entry_path, &pinned, NULL) && pinned == type;
+		is_pin = pin_is_pin(entry_path, &pinned, NULL);
+		if (!is_pin && errno != 0) {
+			warn(_("%s: cannot tell whether it is a pin"), entry_path);
+			free(entry_path);
+			closedir(dir);
+			return -1;
+		}
 		free(entry_path);
+		is_pin = is_pin && pinned == type;
 		if (!is_pin) {
 			warnx(_("%s: holds %s, which is not a pin of that type: nothing released"), path,
 			      entry->d_name);
 			closedir(dir);
 			return -1;
 		}
+		pinned_types[ns_type_index(type)] = true;
 		pins++;
+	}
+	/* a directory read only in part is not known to hold only pins */
+	if (errno != 0) {
+		warn("%s", path);
+		pins = -1;
 	}
 	closedir(dir);
 	return pins;
@@ -244,16 +258,21 @@ static int check_pin_directory(const char *path)
 
 static int release_directory(const char *path)
 {
+	bool pinned[NS_TYPE_MAX] = { false };
 	int rc = 0;
 
-	if (check_pin_directory(path) < 0)
+	/* the pins found by the check, not checked again: a check failing
+	 * now would leave a pin and then fail the rmdir with ENOTEMPTY */
+	if (check_pin_directory(path, pinned) < 0)
 		return -1;
 	for_each_ns_type(t) {
 		char *entry_path;
 
+		if (!pinned[ns_type_index(t)])
+			continue;
 		if (asprintf(&entry_path, "%s/%s", path, t->name) < 0)
 			err(EXIT_FAILURE, NULL);
-		if (pin_is_pin(entry_path, NULL, NULL) && pin_remove(entry_path) != 0) {
+		if (pin_remove(entry_path) != 0) {
 			warn(_("%s: cannot release"), entry_path);
 			rc = -1;
 		}
@@ -277,7 +296,9 @@ static int release_pin(const char *arg)
 	else if (pin_is_pin(path, NULL, NULL)) {
 		if ((rc = pin_remove(path)) != 0)
 			warn(_("%s: cannot release"), path);
-	} else if (S_ISDIR(st.st_mode) && !is_mount_point(path))
+	} else if (errno != 0)
+		warn(_("%s: cannot tell whether it is a pin"), path);
+	else if (S_ISDIR(st.st_mode) && !is_mount_point(path))
 		rc = release_directory(path);
 	else
 		warnx(_("%s: not a pin (%s): left as it is"), path, kind_of(path, &st));
