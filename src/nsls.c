@@ -265,6 +265,13 @@ static void map_put(struct map *map, uint64_t key, size_t value)
 	}
 }
 
+static void map_free(struct map *map)
+{
+	free(map->keys);
+	free(map->values);
+	*map = (struct map) { 0 };
+}
+
 static size_t ns_find(uint64_t ino)
 {
 	return map_get(&ns_map, ino);
@@ -898,6 +905,8 @@ static void scan_processes(void)
 		free(readers[i].facts);
 		free(readers[i].buf);
 	}
+		map_free(&readers[i].seen);
+		map_free(&readers[i].examined);
 	proc_walk_close(&walk);
 	free(pids);
 }
@@ -1256,6 +1265,7 @@ static void print_table(void)
 		err(EXIT_FAILURE, _("cannot print the table"));
 	scols_unref_table(table);
 	free(list);
+	map_free(&rows_by_pid);
 }
 
 static void print_summary(void)
