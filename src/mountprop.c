@@ -584,7 +584,9 @@ static struct member *members_by(bool master, size_t *count)
 				list[n++] = (struct member) { group, v, m };
 		}
 	}
-	qsort(list, n, sizeof(*list), by_group);
+	/* no view, no list: qsort's base must not be NULL even for 0 items */
+	if (n > 1)
+		qsort(list, n, sizeof(*list), by_group);
 	*count = n;
 	return list;
 }
