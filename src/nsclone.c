@@ -375,7 +375,8 @@ static pid_t clone_child(bool *time_by_child)
 	args = (struct clone_args_v0) { .flags = (uint64_t) flags, .exit_signal = SIGCHLD };
 	child = (pid_t) syscall(SYS_clone3, &args, sizeof(args));
 	if (child < 0 && errno == ENOSYS) {
-		*time_by_child = flags & CLONE_NEWTIME;
+		/* clone_flags: flags has lost CLONE_NEWTIME already when offsets are set */
+		*time_by_child = clone_flags & CLONE_NEWTIME;
 		flags &= ~CLONE_NEWTIME;
 		child = (pid_t) syscall(SYS_clone, flags | SIGCHLD, NULL, NULL, NULL, NULL);
 	}
