@@ -19,6 +19,13 @@
 #include "pidhold.h"
 #include "tool.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+# include <sanitizer/lsan_interface.h>
+# define leak_check_now() __lsan_do_leak_check()
+#else
+# define leak_check_now() ((void) 0)
+#endif
+
 enum {
 	OPT_USER_PARENT = CHAR_MAX + 1,
 	OPT_PRESERVE_CREDENTIALS,
@@ -469,6 +476,11 @@ int main(int argc, char **argv)
 		wdfd = open_directory(wd_dir, "cwd");
 
 	join_namespaces(mask, whole_target);
+	/* A sanitizer build checks for leaks at exit from a task it clones, which
+	 * once we are in another pid namespace would be born there, never report,
+	 * and leave exit() waiting for it forever: check now, while it can. */
+	if (mask & CLONE_NEWPID)
+		leak_check_now();
 	change_root_and_directory(rootfd, wdfd);
 	set_credentials(mask & CLONE_NEWUSER);
 	pid_release(&target);
