@@ -137,6 +137,7 @@ static void map_add_id(struct id_map *map, const char *arg, const char *what)
 static void map_add_range(struct id_map *map, const char *arg)
 {
 	uint64_t inner, outer, count;
+	/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): ARG is a required option's optarg */
 	char *copy = strdup(arg), *second, *third;
 
 	if (!copy)
@@ -146,6 +147,7 @@ static void map_add_range(struct id_map *map, const char *arg)
 	if (!third)
 		usage_error(_("%s: not INNER:OUTER:COUNT"), arg);
 	*second++ = '\0';
+	/* cppcheck-suppress [nullPointer, nullPointerArithmetic] usage_error() has not returned */
 	*third++ = '\0';
 	if (parse_u64(copy, 0, UINT32_MAX - 1, &inner) != 0 || parse_u64(second, 0, UINT32_MAX - 1, &outer) != 0 ||
 	    parse_u64(third, 1, UINT32_MAX, &count) != 0 || inner + count > UINT32_MAX || outer + count > UINT32_MAX)
@@ -232,6 +234,7 @@ static void parse_options(int argc, char **argv)
 			map_add_range(&gid_map, optarg);
 			break;
 		case OPT_SETGROUPS:
+			/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): getopt sets optarg for an option that requires one */
 			if (strcmp(optarg, "allow") != 0 && strcmp(optarg, "deny") != 0)
 				usage_error(_("--setgroups: '%s' is neither allow nor deny"), optarg);
 			setgroups_mode = optarg;
@@ -242,6 +245,7 @@ static void parse_options(int argc, char **argv)
 			break;
 		case OPT_PROPAGATION:
 			propagation_given = true;
+			/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): getopt sets optarg for an option that requires one */
 			if (strcmp(optarg, "unchanged") == 0)
 				propagation = 0;
 			else if (!(propagation = propagation_by_name(optarg)) || propagation == MS_UNBINDABLE)
@@ -326,16 +330,17 @@ static noreturn void explain_no_space(void)
 		snprintf(path, sizeof(path), "/proc/sys/user/max_%s_namespaces", t->name);
 		if (!(f = fopen(path, "re")))
 			continue;
+		/* NOLINTNEXTLINE(cert-err34-c): a number the kernel wrote, no user's text */
 		if (fscanf(f, "%ld", &limit) == 1 && limit < tightest_limit) {
 			tightest = t;
 			tightest_limit = limit;
 		}
 		fclose(f);
 	}
-	if (!tightest)
-		errx(EXIT_TOOL_FAILED, _("cannot create namespaces: %s"), strerror(ENOSPC));
-	errx(EXIT_TOOL_FAILED, _("cannot create namespaces: %s (the limit /proc/sys/user/max_%s_namespaces "
-				 "is %ld)"), strerror(ENOSPC), tightest->name, tightest_limit);
+	if (tightest)
+		errx(EXIT_TOOL_FAILED, _("cannot create namespaces: %s (the limit /proc/sys/user/max_%s_namespaces "
+					 "is %ld)"), strerror(ENOSPC), tightest->name, tightest_limit);
+	errx(EXIT_TOOL_FAILED, _("cannot create namespaces: %s"), strerror(ENOSPC));
 }
 
 static noreturn void explain_clone_failure(int error)

@@ -295,6 +295,7 @@ static char **read_target_environment(void)
 	if (fd < 0)
 		err(EXIT_TOOL_FAILED, _("process %d: environment"), (int) target.pid);
 	do {
+		/* cppcheck-suppress memleakOnRealloc ; on failure we exit */
 		if (len + 4096 > size && !(buf = realloc(buf, size = size * 2 + 4096)))
 			err(EXIT_TOOL_FAILED, NULL);
 		n = read(fd, buf + len, size - len - 1);
@@ -475,12 +476,12 @@ int main(int argc, char **argv)
 	if (wd_asked || (target.procfd >= 0 && (mask & CLONE_NEWNS)))
 		wdfd = open_directory(wd_dir, "cwd");
 
-	join_namespaces(mask, whole_target);
 	/* A sanitizer build checks for leaks at exit from a task it clones, which
 	 * once we are in another pid namespace would be born there, never report,
 	 * and leave exit() waiting for it forever: check now, while it can. */
 	if (mask & CLONE_NEWPID)
 		leak_check_now();
+	join_namespaces(mask, whole_target);
 	change_root_and_directory(rootfd, wdfd);
 	set_credentials(mask & CLONE_NEWUSER);
 	pid_release(&target);

@@ -44,6 +44,7 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
 }
 
 echo "kernel $(uname -r), $(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg), $(lsns --version)"
+# shellcheck disable=SC2010 # /proc holds plain names only
 echo "$(ls /proc | grep -c '^[0-9]') processes ($procs of the workload, half in new uts+ipc+net namespaces," \
 	"and 20 namespaces without a process), hyperfine median of $runs runs"
 python3 - "$work/times.json" <<'EOF'
