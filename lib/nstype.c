@@ -63,6 +63,7 @@ void ns_getopt_build(struct ns_getopt *g, const char *optstring, const struct op
 {
 	size_t n = 0, len;
 
+	/* cppcheck-suppress ctuuninitvar ; *g is written here, never read before */
 	snprintf(g->optstring, sizeof(g->optstring), "%s", optstring);
 	for (; n < noptions && n < sizeof(g->longopts) / sizeof(g->longopts[0]) - NS_TYPE_MAX - 1; n++)
 		g->longopts[n] = options[n];

@@ -25,6 +25,7 @@ struct ns_type {
 extern const struct ns_type ns_types[];
 extern const size_t ns_type_count;
 
+/* NOLINTNEXTLINE(bugprone-macro-parentheses): t is the name of the variable declared */
 #define for_each_ns_type(t) for (const struct ns_type *t = ns_types; t < ns_types + ns_type_count; t++)
 
 const struct ns_type *ns_type_by_name(const char *name);

@@ -125,6 +125,7 @@ bool pin_is_pin(const char *path, const struct ns_type **type, unsigned long lon
 	if (fd < 0)
 		return false;
 	found = ns_fd_type(fd);
+	/* the caller prints TYPE and INODE of a pin: a pin is one we can say them of */
 	if (found && fstat(fd, &st) != 0)
 		found = NULL;
 	if (found) {

@@ -44,7 +44,7 @@ void usage_error(const char *fmt, ...)
 
 	fprintf(stderr, "%s: ", program_invocation_short_name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, fmt, ap); /* NOLINT(clang-analyzer-valist.Uninitialized): clang 14 misses va_start */
 	va_end(ap);
 	fputc('\n', stderr);
 	usage_try_help();

@@ -265,6 +265,13 @@ static void map_put(struct map *map, uint64_t key, size_t value)
 	}
 }
 
+static void map_free(struct map *map)
+{
+	free(map->keys);
+	free(map->values);
+	*map = (struct map) { 0 };
+}
+
 static size_t ns_find(uint64_t ino)
 {
 	return map_get(&ns_map, ino);
@@ -657,6 +664,7 @@ static int read_details(struct reader *r, const char *dir, struct sighting *s)
 			return unreadable(s->pid, "stat");
 		/* the command name in parentheses may itself hold ") " */
 		p = strrchr(r->buf, ')');
+		/* NOLINTNEXTLINE(cert-err34-c): a number the kernel wrote, no user's text */
 		if (!p || sscanf(p, ") %*c %d", &details.ppid) != 1)
 			return -1;
 		/* the owner of /proc/PID: its effective UID, as lsns reads it */
@@ -897,6 +905,8 @@ static void scan_processes(void)
 		free(readers[i].procs);
 		free(readers[i].facts);
 		free(readers[i].buf);
+		map_free(&readers[i].seen);
+		map_free(&readers[i].examined);
 	}
 	proc_walk_close(&walk);
 	free(pids);
@@ -1067,7 +1077,7 @@ static const char *user_name(uid_t uid)
 	struct passwd *pw;
 
 	if (i != NONE)
-		return names[i];
+		return names[i]; /* NOLINT(clang-analyzer-core.NullDereference): cached, so names is allocated */
 	pw = getpwuid(uid);
 	names = grow(names, &names_size, nnames, sizeof(*names));
 	names[nnames] = pw ? strdup(pw->pw_name) : xasprintf("%u", (unsigned) uid);
@@ -1255,6 +1265,7 @@ static void print_table(void)
 	if (scols_print_table(table) != 0)
 		err(EXIT_FAILURE, _("cannot print the table"));
 	scols_unref_table(table);
+	map_free(&rows_by_pid);
 	free(list);
 }
 

@@ -43,9 +43,9 @@ spawn() {
 # wait_for_exec PID NAME: until PID runs NAME (unshare has made its namespaces
 # and exec'd), at most 5 seconds.
 wait_for_exec() {
-	local pid=$1 name=$2 i
+	local pid=$1 name=$2
 
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		[ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$name" ] && return 0
 		sleep 0.05
 	done
@@ -55,9 +55,9 @@ wait_for_exec() {
 
 # child_of PID: the PID of PID's only child (unshare --fork's command), once it exists.
 child_of() {
-	local parent=$1 child i
+	local parent=$1 child
 
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		child=$(cat "/proc/$parent/task/$parent/children" 2>/dev/null)
 		child=${child%% *}
 		[ -n "$child" ] && { echo "$child"; return 0; }
@@ -127,8 +127,7 @@ assert_one_line_error() {
 
 # wait_gone PID: until PID has exited (and been reaped), at most 5 seconds.
 wait_gone() {
-	local i
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		[ -e "/proc/$1" ] || return 0
 		[ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" = Z ] && return 0
 		sleep 0.05
@@ -187,6 +186,7 @@ mounted_in() {
 second_mount_ns() {
 	spawn nsenter -t "$MNTNS" -m unshare -m "$@" sleep infinity
 	wait_for_exec "$SPAWNED" sleep || return 1
+	# shellcheck disable=SC2034 # for the suites that call this
 	MNTNS2=$SPAWNED
 }
 
@@ -246,8 +246,7 @@ nsls_lists() {
 # nsls_forgets NS: nsls stops listing NS within 10 seconds: the kernel frees
 # a namespace after an RCU grace period, not at once.
 nsls_forgets() {
-	local i
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		nsls_lists "$1" || return 0
 		sleep 0.1
 	done
@@ -258,10 +257,10 @@ nsls_forgets() {
 # end_process PID: kill PID and wait until it has exited; a zombie holds no
 # namespace, and one that is not our child stays a zombie until its parent waits.
 end_process() {
-	local pid=$1 i
+	local pid=$1
 
 	kill -KILL "$pid" 2>/dev/null || true
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		[ -e "/proc/$pid" ] || return 0
 		[ "$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1)" = Z ] && return 0
 		sleep 0.05

@@ -133,6 +133,16 @@ mounts_under() {
 	[ "$(echo "${lines[0]}" | tr -s ' ')" = "monotonic -1 0" ]
 }
 
+@test "offsets where clone3 is missing: the fallback makes the time namespace too" {
+	require_root
+	command -v strace >/dev/null || skip "no strace"
+	run strace -f -o /dev/null -e inject=clone3:error=ENOSYS \
+		nsclone -T --monotonic=100 sh -c 'cat /proc/self/timens_offsets; readlink /proc/self/ns/time'
+	[ "$status" -eq 0 ]
+	[ "$(echo "${lines[0]}" | tr -s ' ')" = "monotonic 100 0" ]
+	[ "${lines[2]}" != "$(readlink /proc/self/ns/time)" ]
+}
+
 @test "-m makes every mount private by default, as mountinfo shows" {
 	require_root
 	run nsclone -m sh -c "grep -c 'shared:\\|master:' /proc/self/mountinfo; findmnt -no PROPAGATION /"

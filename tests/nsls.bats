@@ -57,6 +57,7 @@ bats_require_minimum_version 1.5.0
 	start_holder -u -i
 	run nsls -p "$HOLDER" -rn -o NS,TYPE
 	[ "$status" -eq 0 ]
+	# shellcheck disable=SC2010 # /proc/PID/ns holds plain names only
 	[ "${#lines[@]}" -eq "$(ls /proc/$HOLDER/ns | grep -vc _for_children)" ]
 	for type in mnt uts ipc net pid user cgroup time; do
 		[[ " ${lines[*]} " == *" $(ns_ino "$HOLDER" $type) $type "* ]]
@@ -329,6 +330,7 @@ assert ipc in [row["ns"] for row in parent.get("children", [])], parent
 		*) [ "$2" = 0 ] ;;
 		esac
 	done
+	# shellcheck disable=SC2010 # /proc/PID/ns holds plain names only
 	[ "${#lines[@]}" -eq "$(ls /proc/self/ns | grep -vc _for_children)" ]
 	# all of them: as many as nsls lists, at least as many as lsns finds
 	run nsls -s -J

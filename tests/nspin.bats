@@ -33,7 +33,7 @@ setup_pin_root() {
 
 	run nspin --release "$NST_TMP/netpin"
 	[ "$status" -eq 0 ]
-	! in_mountinfo "$NST_TMP/netpin"
+	run ! in_mountinfo "$NST_TMP/netpin"
 	[ ! -e "$NST_TMP/netpin" ]
 }
 
