@@ -149,7 +149,7 @@ help_columns() {
 	complete_words mountprop -N "/proc/$HOLDER/ns/m"
 	exactly "/proc/$HOLDER/ns/mnt"
 	complete_words nsjoin -F "/proc/$HOLDER/ns/"
-	exactly $(cd "/proc/$HOLDER/ns" && printf "/proc/$HOLDER/ns/%s\n" *)
+	exactly "$(cd "/proc/$HOLDER/ns" && printf "/proc/$HOLDER/ns/%s\n" *)"
 	# nspin's SPEC: the type option given first narrows it
 	complete_words nspin -u "/proc/$HOLDER/ns/"
 	exactly "/proc/$HOLDER/ns/uts"
@@ -220,9 +220,9 @@ help_columns() {
 
 @test "nsjoin -N offers the sockets of the process -t names" {
 	spawn python3 -c 'import socket, time; s = socket.socket(); time.sleep(100)'
-	local fd sockets=() i
+	local fd sockets=()
 	# python3 runs at once; its socket comes a moment later
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		for fd in /proc/"$SPAWNED"/fd/*; do
 			[[ $(readlink "$fd" 2>/dev/null) == socket:* ]] && sockets+=("${fd##*/}")
 		done

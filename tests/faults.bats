@@ -162,7 +162,9 @@ release_dir_done() {
 release_dir_left() {
 	local t n=0
 	[[ "$output" != *"not a pin"* ]] || return 1
-	for t in $(ls "$1/pins"); do
+	for t in "$1"/pins/*; do
+		[ -e "$t" ] || continue
+		t=${t##*/}
 		[ "$(pinned "$1/pins/$t")" = "$(ns_ino "$HOLDER" "$t")" ] || return 1
 		n=$((n + 1))
 	done
@@ -213,7 +215,7 @@ make_slave_left() {
 show_ns_prepare() {
 	[ -n "${MNTNS2:-}" ] || second_mount_ns
 	nsenter -t "$MNTNS2" -m sh -c 'mkdir -p "$1" && mount -t tmpfs other "$1"' sh "$1/m"
-	CMD=(mountprop -N "$MNTNS2" -n -o TARGET,PROPAGATION "$1/m")
+	CMD=(mountprop -N "$MNTNS2" -n -o "TARGET,PROPAGATION" "$1/m")
 }
 show_ns_done() {
 	show_done "$1"
@@ -224,7 +226,7 @@ show_ns_left() {
 
 show_prepare() {
 	tmpfs_at "$1/m"
-	CMD=(mountprop -n -o TARGET,PROPAGATION "$1/m")
+	CMD=(mountprop -n -o "TARGET,PROPAGATION" "$1/m")
 }
 show_done() {
 	[ "$output" = "$1/m private" ]

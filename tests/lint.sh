@@ -46,13 +46,16 @@ run_clang_tidy() {
 # lines, status and stderr_lines are set by bats' run, which it cannot see.
 run_shellcheck() {
 	shellcheck -S warning -e SC2154 tests/*.bats tests/helpers.bash &&
-		shellcheck -S warning tests/*.sh tests/bench/*.sh tests/sanitizer-bin/strace quickstart.sh .ci/run
+		shellcheck -S warning tests/*.sh tests/bench/*.sh tests/fuzz/*.sh tests/sanitizer-bin/strace \
+			packaging/build-deb.sh quickstart.sh .ci/run &&
+		shellcheck -S warning --shell=bash completions/*
 }
 
 # warnings and errors: what renders wrong or not at all. The style level's
 # suggestions are clean today too, but are not worth failing CI for.
 run_mandoc() {
-	mandoc -Tlint -W warning man/*.1 man/*.7
+	# the zh_CN pages are generated in the build tree (made by make all)
+	mandoc -Tlint -W warning man/*.1 man/*.7 "$NSTOOLS_BUILDDIR"/man/zh_CN/*.[17]
 }
 
 check cppcheck run_cppcheck

@@ -108,7 +108,7 @@ in_zh_CN() {
 	run in_zh_CN nsclone --init true
 	[ "$status" -eq 125 ]
 	[ "${lines[0]}" = "nsclone: --init 需要 -p" ]
-	[ "${lines[1]}" = "请尝试执行“nsclone --help”了解更多信息。" ]
+	[ "${lines[1]}" = '请尝试执行“nsclone --help”了解更多信息。' ]
 
 	run in_zh_CN nspin /etc/hostname "$NST_TMP/pin"
 	[ "$status" -eq 1 ]
@@ -118,9 +118,9 @@ in_zh_CN() {
 	run in_zh_CN nsls -t bogus
 	[ "$status" -eq 1 ]
 	[ "${lines[0]}" = "nsls: 未知的命名空间类型：bogus" ]
-	[ "${lines[1]}" = "请尝试执行“nsls --help”了解更多信息。" ]
+	[ "${lines[1]}" = '请尝试执行“nsls --help”了解更多信息。' ]
 
 	run in_zh_CN mountprop --no-such-option
 	[ "$status" -eq 1 ]
-	[ "${lines[-1]}" = "请尝试执行“mountprop --help”了解更多信息。" ]
+	[ "${lines[-1]}" = '请尝试执行“mountprop --help”了解更多信息。' ]
 }
