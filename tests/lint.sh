@@ -55,7 +55,7 @@ run_shellcheck() {
 # suggestions are clean today too, but are not worth failing CI for.
 run_mandoc() {
 	# the zh_CN pages are generated in the build tree (made by make all)
-	mandoc -Tlint -W warning man/*.1 man/*.7 "$NSTOOLS_BUILDDIR"/man/zh_CN/*.[17]
+	mandoc -Tlint -W warning man/*.1 man/*.7 "$builddir"/man/zh_CN/*.[17]
 }
 
 check cppcheck run_cppcheck
