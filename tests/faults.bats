@@ -28,8 +28,9 @@ export LC_ALL=C
 # failure is not seen (close), or they belong to another stage (execve starts
 # COMMAND; wait4 and rt_sigtimedwait relay its status, in nsclone.bats).
 # statmount and listmount: strace 6.1 knows them by number only, and cannot
-# inject them (syscall_0x1c9, syscall_0x1ca).
-NOT_INJECTED=" close exit_group brk mmap munmap mprotect getrandom futex rt_sigaction rt_sigprocmask
+# inject them (syscall_0x1c9, syscall_0x1ca). sigaltstack is the sanitizer
+# runtime's, linked into the tool in a sanitizer build.
+NOT_INJECTED=" close exit_group brk mmap munmap mprotect getrandom futex rt_sigaction rt_sigprocmask sigaltstack
 	prlimit64 geteuid getegid getuid getgid getpid gettid lseek execve wait4 rt_sigtimedwait
 	syscall_0x1c9 syscall_0x1ca "
 

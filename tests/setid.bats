@@ -54,6 +54,10 @@ assert_refused() {
 
 @test "set-group-ID root, run by another user: every tool refuses, in one line, with its failure status" {
 	local tool
+	# LeakSanitizer checks at exit by tracing the process, which the kernel
+	# refuses for an undumpable set-group-ID one, and in secure mode it reads
+	# no ASAN_OPTIONS that could turn it off (set-user-ID root can trace itself)
+	[ -z "${NSTOOLS_SANITIZER_DIR:-}" ] || skip "a sanitizer build cannot run set-group-ID"
 	for tool in $TOOLS; do
 		setid_copy "$tool" root:root 2755
 		run as_id "$COPY" --version
