@@ -101,6 +101,17 @@ size_t mount_table_find(const struct mount_table *table, uint64_t id)
 	return MOUNT_NONE;
 }
 
+size_t mount_table_next(const struct mount_table *table, size_t top, size_t m)
+{
+	const struct mount *mounts = table->mounts;
+
+	if (mounts[m].first_child != MOUNT_NONE)
+		return mounts[m].first_child;
+	while (m != top && mounts[m].next_sibling == MOUNT_NONE)
+		m = mounts[m].parent;
+	return m == top ? MOUNT_NONE : mounts[m].next_sibling;
+}
+
 void mount_table_free(struct mount_table *table)
 {
 	for (size_t i = 0; i < table->count; i++) {

@@ -64,6 +64,10 @@ int mount_table_read_stream(struct mount_table *table, FILE *mountinfo, const ch
 /* The index of the mount with mountinfo ID ID, or MOUNT_NONE: a hash lookup. */
 size_t mount_table_find(const struct mount_table *table, uint64_t id);
 
+/* The mount after M in a walk of TOP's subtree in tree order, TOP first, or
+ * MOUNT_NONE when the walk is over: by the links alone, no recursion, no search. */
+size_t mount_table_next(const struct mount_table *table, size_t top, size_t m);
+
 void mount_table_free(struct mount_table *table);
 
 /* The mount that PATH (canonical: absolute, no symbolic links) is on, by its

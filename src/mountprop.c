@@ -364,21 +364,9 @@ static void warn_unless_slaves(const char *path, const char *canonical)
 		return;
 	if (mount_of_path(procfd, canonical, &id, &mount_point) == 0 &&
 	    (top = mount_table_find(&table, id)) != MOUNT_NONE) {
-		size_t m = top;
-
-		/* the subtree, walked by its links: first child, next sibling, up */
-		for (;;) {
+		for (size_t m = top; m != MOUNT_NONE; m = recursive ? mount_table_next(&table, top, m) : MOUNT_NONE) {
 			total++;
 			private += !(table.mounts[m].propagation & MS_SLAVE);
-			if (recursive && table.mounts[m].first_child != MOUNT_NONE) {
-				m = table.mounts[m].first_child;
-				continue;
-			}
-			while (m != top && table.mounts[m].next_sibling == MOUNT_NONE)
-				m = table.mounts[m].parent;
-			if (m == top)
-				break;
-			m = table.mounts[m].next_sibling;
 		}
 	}
 	if (private > 0 && !recursive)

@@ -59,19 +59,8 @@ static void check_table(const uint8_t *data, size_t size)
 	for (size_t top = 0; top < table.count; top++) {
 		if (table.mounts[top].parent != MOUNT_NONE)
 			continue;
-		m = top;
-		for (;;) {
+		for (m = top; m != MOUNT_NONE; m = mount_table_next(&table, top, m))
 			FUZZ_CHECK(++visited <= table.count, "mountinfo");
-			if (table.mounts[m].first_child != MOUNT_NONE) {
-				m = table.mounts[m].first_child;
-				continue;
-			}
-			while (m != top && table.mounts[m].next_sibling == MOUNT_NONE)
-				m = table.mounts[m].parent;
-			if (m == top)
-				break;
-			m = table.mounts[m].next_sibling;
-		}
 	}
 	mount_table_free(&table);
 }
