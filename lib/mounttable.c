@@ -36,33 +36,22 @@ static struct mount *mount_table_add(struct mount_table *table)
 	return m;
 }
 
-static size_t hash_slot(uint64_t id, size_t size)
-{
-	/* Fibonacci hashing: mount IDs are dense, this spreads them */
-	return (size_t) ((id * 0x9e3779b97f4a7c15ULL) >> 17) & (size - 1);
-}
-
 /* The index by ID and the tree by parent, in one pass each: never a scan of
  * the table per mount, so reading 5000 mounts costs 5000 steps, not 25 million. */
 static int mount_table_link(struct mount_table *table)
 {
-	size_t size = 64, *last_child;
+	size_t *last_child = malloc((table->count + 1) * sizeof(*last_child));
 
-	while (size < table->count * 2)
-		size *= 2;
-	table->by_id = calloc(size, sizeof(*table->by_id));
-	last_child = malloc((table->count + 1) * sizeof(*last_child));
-	if (!table->by_id || !last_child) {
-		free(last_child);
+	if (!last_child)
 		return -1;
-	}
-	table->by_id_size = size;
 	for (size_t i = 0; i < table->count; i++) {
-		size_t slot = hash_slot(table->mounts[i].id, size);
+		uint64_t id = table->mounts[i].id;
 
-		while (table->by_id[slot] != 0)
-			slot = (slot + 1) & (size - 1);
-		table->by_id[slot] = i + 1;
+		/* an ID twice (only a damaged table has that) names the first */
+		if (mount_table_find(table, id) == MOUNT_NONE && u64map_put(&table->by_id, id, i) != 0) {
+			free(last_child);
+			return -1;
+		}
 		last_child[i] = MOUNT_NONE;
 	}
 	for (size_t i = 0; i < table->count; i++) {
@@ -90,15 +79,7 @@ static int mount_table_link(struct mount_table *table)
 
 size_t mount_table_find(const struct mount_table *table, uint64_t id)
 {
-	size_t slot;
-
-	if (table->by_id_size == 0)
-		return MOUNT_NONE;
-	for (slot = hash_slot(id, table->by_id_size); table->by_id[slot] != 0;
-	     slot = (slot + 1) & (table->by_id_size - 1))
-		if (table->mounts[table->by_id[slot] - 1].id == id)
-			return table->by_id[slot] - 1;
-	return MOUNT_NONE;
+	return u64map_get(&table->by_id, id);
 }
 
 size_t mount_table_next(const struct mount_table *table, size_t top, size_t m)
@@ -121,7 +102,7 @@ void mount_table_free(struct mount_table *table)
 		free(table->mounts[i].root);
 	}
 	free(table->mounts);
-	free(table->by_id);
+	u64map_free(&table->by_id);
 	memset(table, 0, sizeof(*table));
 }
 

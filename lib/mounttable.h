@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "u64map.h"
+
 /* No mount: an index that is not one. */
 #define MOUNT_NONE SIZE_MAX
 
@@ -43,8 +45,7 @@ struct mount_table {
 	size_t count;
 
 	size_t alloc;
-	size_t *by_id;           /* open addressing: index + 1, 0 for empty */
-	size_t by_id_size;
+	struct u64map by_id;     /* mount ID -> index */
 };
 
 /* Read the table of the mount namespace we are in, with the strings in WANT

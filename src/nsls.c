@@ -26,6 +26,7 @@
 #include "pinscan.h"
 #include "procwalk.h"
 #include "tool.h"
+#include "u64map.h"
 
 #define NONE SIZE_MAX
 
@@ -102,13 +103,6 @@ struct namespace {
 	struct libscols_line *line;
 };
 
-/* An open-addressing map from inode numbers (or PIDs) to indexes; key 0 is empty. */
-struct map {
-	uint64_t *keys;
-	size_t *values;
-	size_t size, count;
-};
-
 /* What the kernel says of one namespace, asked through a descriptor of it. */
 struct fact {
 	uint64_t ino;
@@ -151,8 +145,8 @@ struct reader {
 	size_t nprocs, procs_size;
 	struct fact *facts;
 	size_t nfacts, facts_size;
-	struct map seen;     /* namespaces whose first process in this run was read */
-	struct map examined; /* namespaces asked about */
+	struct u64map seen;     /* namespaces whose first process in this run was read */
+	struct u64map examined; /* namespaces asked about */
 	size_t kept;         /* descriptors of relatives kept open */
 	int netlink;         /* for NETNSID; -2 until opened */
 	bool no_pidfd_info;  /* an older kernel: read /proc/PID/stat */
@@ -195,12 +189,12 @@ static struct {
 /* what was found */
 static struct namespace *nss;
 static size_t nns, nss_size;
-static struct map ns_map;
+static struct u64map ns_map;
 static struct holder *holders;
 static size_t nholders, holders_size;
 static struct process *procs;
 static size_t nprocs_read, procs_size;
-static struct map socket_map; /* socket inode -> its namespace's inode */
+static struct u64map socket_map; /* socket inode -> its namespace's inode */
 
 static bool supported[NS_TYPE_MAX];
 static const struct ns_type *user_type, *mnt_type, *socket_type;
@@ -220,61 +214,16 @@ static void *grow(void *array, size_t *size, size_t count, size_t item)
 	return array;
 }
 
-static size_t map_slot(const struct map *map, uint64_t key)
+/* One more entry in MAP: a tool that cannot remember what it has seen stops. */
+static void map_put(struct u64map *map, uint64_t key, size_t value)
 {
-	uint64_t hash = key * 0x9E3779B97F4A7C15ULL;
-
-	return (size_t) (hash ^ (hash >> 29)) & (map->size - 1);
-}
-
-static size_t map_get(const struct map *map, uint64_t key)
-{
-	if (map->size == 0 || key == 0)
-		return NONE;
-	for (size_t i = map_slot(map, key);; i = (i + 1) & (map->size - 1)) {
-		if (map->keys[i] == key)
-			return map->values[i];
-		if (map->keys[i] == 0)
-			return NONE;
-	}
-}
-
-static void map_put(struct map *map, uint64_t key, size_t value)
-{
-	if (2 * (map->count + 1) > map->size) {
-		struct map bigger = { .size = map->size ? map->size * 2 : 1024 };
-
-		bigger.keys = calloc(bigger.size, sizeof(*bigger.keys));
-		bigger.values = calloc(bigger.size, sizeof(*bigger.values));
-		if (!bigger.keys || !bigger.values)
-			err(EXIT_FAILURE, NULL);
-		for (size_t i = 0; i < map->size; i++)
-			if (map->keys[i])
-				map_put(&bigger, map->keys[i], map->values[i]);
-		free(map->keys);
-		free(map->values);
-		*map = bigger;
-	}
-	for (size_t i = map_slot(map, key);; i = (i + 1) & (map->size - 1)) {
-		if (map->keys[i] == key || map->keys[i] == 0) {
-			map->count += map->keys[i] == 0;
-			map->keys[i] = key;
-			map->values[i] = value;
-			return;
-		}
-	}
-}
-
-static void map_free(struct map *map)
-{
-	free(map->keys);
-	free(map->values);
-	*map = (struct map) { 0 };
+	if (u64map_put(map, key, value) != 0)
+		err(EXIT_FAILURE, NULL);
 }
 
 static size_t ns_find(uint64_t ino)
 {
-	return map_get(&ns_map, ino);
+	return u64map_get(&ns_map, ino);
 }
 
 static size_t ns_add(uint64_t ino, const struct ns_type *type)
@@ -381,7 +330,7 @@ static uint64_t examine_relative(struct reader *r, int fd, unsigned long request
 		 * the kernel then reuses its nsfs dentry for every namespace
 		 * that names it, instead of making and freeing one each time
 		 * (most namespaces have the same few owners). */
-		if (map_get(&r->examined, ino) == NONE && r->kept < 32) {
+		if (u64map_get(&r->examined, ino) == NONE && r->kept < 32) {
 			examine(r, relfd, ino, type);
 			r->kept++;
 			return ino;
@@ -396,7 +345,7 @@ static void examine(struct reader *r, int fd, uint64_t ino, const struct ns_type
 {
 	struct fact fact = { .ino = ino, .type = type, .netnsid = INT_MIN };
 
-	if (map_get(&r->examined, ino) != NONE)
+	if (u64map_get(&r->examined, ino) != NONE)
 		return;
 	map_put(&r->examined, ino, 1);
 	if (need.netnsid && type->sockets)
@@ -417,7 +366,7 @@ static void examine_path(struct reader *r, int dirfd, const char *path, uint64_t
 	struct stat st;
 	int fd;
 
-	if (!(need.ancestry || need.netnsid) || map_get(&r->examined, ino) != NONE)
+	if (!(need.ancestry || need.netnsid) || u64map_get(&r->examined, ino) != NONE)
 		return;
 	/* O_NONBLOCK: a pin path may have become a FIFO since the mount table was read */
 	fd = openat(dirfd, path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
@@ -703,7 +652,7 @@ static int read_details(struct reader *r, const char *dir, struct sighting *s)
 static bool first_in_any(const struct reader *r, const struct sighting *s)
 {
 	for (size_t i = 0; i < ns_type_count; i++)
-		if (s->ns[i] && map_get(&r->seen, s->ns[i]) == NONE)
+		if (s->ns[i] && u64map_get(&r->seen, s->ns[i]) == NONE)
 			return true;
 	return false;
 }
@@ -795,7 +744,7 @@ static void add_sockets(const struct reader *r, const struct sighting *s)
 
 		if (seen->type)
 			continue;
-		known = map_get(&socket_map, seen->ino);
+		known = u64map_get(&socket_map, seen->ino);
 		if (known == NONE) {
 			if (pidfd < 0)
 				pidfd = sys_pidfd_open(s->pid, 0);
@@ -905,8 +854,8 @@ static void scan_processes(void)
 		free(readers[i].procs);
 		free(readers[i].facts);
 		free(readers[i].buf);
-		map_free(&readers[i].seen);
-		map_free(&readers[i].examined);
+		u64map_free(&readers[i].seen);
+		u64map_free(&readers[i].examined);
 	}
 	proc_walk_close(&walk);
 	free(pids);
@@ -1070,10 +1019,10 @@ static char separator(void)
 
 static const char *user_name(uid_t uid)
 {
-	static struct map cache;
+	static struct u64map cache;
 	static char **names;
 	static size_t nnames, names_size;
-	size_t i = map_get(&cache, (uint64_t) uid + 1);
+	size_t i = u64map_get(&cache, uid);
 	struct passwd *pw;
 
 	if (i != NONE)
@@ -1083,7 +1032,7 @@ static const char *user_name(uid_t uid)
 	names[nnames] = pw ? strdup(pw->pw_name) : xasprintf("%u", (unsigned) uid);
 	if (!names[nnames])
 		err(EXIT_FAILURE, NULL);
-	map_put(&cache, (uint64_t) uid + 1, nnames);
+	map_put(&cache, uid, nnames);
 	return names[nnames++];
 }
 
@@ -1204,7 +1153,7 @@ static char *cell(size_t column, const struct namespace *ns)
 
 /* The row a row hangs from in the tree: the owner's, the parent's, or the
  * row of the parent process of its lowest PID (the last of them, as lsns). */
-static size_t tree_parent(size_t n, const struct map *rows_by_pid)
+static size_t tree_parent(size_t n, const struct u64map *rows_by_pid)
 {
 	size_t up = NONE;
 
@@ -1213,14 +1162,14 @@ static size_t tree_parent(size_t n, const struct map *rows_by_pid)
 	else if (tree == TREE_PARENT)
 		up = nss[n].parent;
 	else if (tree == TREE_PROCESS && nss[n].proc != NONE)
-		up = map_get(rows_by_pid, (uint64_t) procs[nss[n].proc].ppid);
+		up = u64map_get(rows_by_pid, (uint64_t) procs[nss[n].proc].ppid);
 	if (up == NONE || up == n || !selected(&nss[up]))
 		return NONE;
 	return up;
 }
 
 /* Parents first: libsmartcols hangs a line under one that exists. */
-static void add_line(struct libscols_table *table, size_t n, const struct map *rows_by_pid)
+static void add_line(struct libscols_table *table, size_t n, const struct u64map *rows_by_pid)
 {
 	struct libscols_line *parent = NULL;
 	size_t up;
@@ -1248,7 +1197,7 @@ static void add_line(struct libscols_table *table, size_t n, const struct map *r
 static void print_table(void)
 {
 	struct libscols_table *table;
-	struct map rows_by_pid = { 0 };
+	struct u64map rows_by_pid = { 0 };
 	size_t count, *list = select_namespaces(&count);
 
 	if (tree == TREE_PROCESS)
@@ -1265,7 +1214,7 @@ static void print_table(void)
 	if (scols_print_table(table) != 0)
 		err(EXIT_FAILURE, _("cannot print the table"));
 	scols_unref_table(table);
-	map_free(&rows_by_pid);
+	u64map_free(&rows_by_pid);
 	free(list);
 }
 

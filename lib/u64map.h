@@ -1,0 +1,26 @@
+/* A hash map from 64-bit keys (inode numbers, mount IDs, PIDs) to indexes
+ * into a tool's own arrays: open addressing, grown as it fills. */
+#ifndef NSTOOLS_U64MAP_H
+#define NSTOOLS_U64MAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* No value: what u64map_get returns for a key the map does not hold. */
+#define U64MAP_NONE SIZE_MAX
+
+struct u64map {
+	uint64_t *keys;
+	size_t *slots;   /* the value + 1; 0 for an empty slot, so any key may be used */
+	size_t size, count;
+};
+
+/* The value of KEY, or U64MAP_NONE. */
+size_t u64map_get(const struct u64map *map, uint64_t key);
+
+/* Set KEY to VALUE (anything but U64MAP_NONE). 0, or -1 with errno ENOMEM. */
+int u64map_put(struct u64map *map, uint64_t key, size_t value);
+
+void u64map_free(struct u64map *map);
+
+#endif
