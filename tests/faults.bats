@@ -178,7 +178,12 @@ clone_pin_prepare() {
 	CMD=(nsclone -U -r -u -n --pin="$1/c" -- true)
 }
 clone_pin_done() {
-	[ "$(ls "$1/c" | tr '\n' ' ')" = "net user uts " ] && [ "$(mounts_under "$1")" -eq 3 ]
+	local t
+	[ "$(ls "$1/c" | tr '\n' ' ')" = "net user uts " ] && [ "$(mounts_under "$1")" -eq 3 ] || return 1
+	# each pin holds a namespace nsclone made, not one of ours
+	for t in net user uts; do
+		[ "$(pinned "$1/c/$t")" != "$(stat -L -c %i "/proc/self/ns/$t")" ] || return 1
+	done
 }
 clone_pin_left() {
 	pin_file_left "$1"
