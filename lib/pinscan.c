@@ -10,44 +10,7 @@
 
 #include "nsfile.h"
 #include "pinscan.h"
-
-/* A whole file, followed by a NUL; *LEN is its length. NULL with errno when
- * it cannot be read. */
-static char *read_file(const char *path, size_t *len)
-{
-	size_t size = 65536, got = 0;
-	char *buf = malloc(size);
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0 || !buf)
-		goto fail;
-	while ((n = read(fd, buf + got, size - got - 1)) > 0) {
-		got += (size_t) n;
-		if (got + 1 == size) {
-			char *bigger = realloc(buf, size *= 2);
-
-			if (!bigger)
-				goto fail;
-			buf = bigger;
-		}
-	}
-	if (n < 0)
-		goto fail;
-	close(fd);
-	buf[got] = '\0';
-	*len = got;
-	return buf;
-fail:
-	if (fd >= 0) {
-		int saved = errno;
-
-		close(fd);
-		errno = saved;
-	}
-	free(buf);
-	return NULL;
-}
+#include "readall.h"
 
 /* Keep only the nsfs lines of the mountinfo text in BUF, the only ones a pin
  * can be: a mount table can have thousands of lines, and libmount would build
@@ -120,11 +83,18 @@ out:
 int pin_scan(const char *mountinfo, int (*fn)(const struct pin *pin, void *data), void *data)
 {
 	size_t len;
-	char *buf = read_file(mountinfo, &len);
-	int rc, saved;
+	char *buf;
+	int fd = open(mountinfo, O_RDONLY | O_CLOEXEC), rc, saved;
 
-	if (!buf)
+	if (fd < 0)
 		return -1;
+	buf = read_all(fd, &len);
+	saved = errno;
+	close(fd);
+	if (!buf) {
+		errno = saved;
+		return -1;
+	}
 	rc = pin_scan_buffer(buf, len, mountinfo, fn, data);
 	saved = errno;
 	free(buf);

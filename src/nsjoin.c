@@ -18,6 +18,7 @@
 #include "nstype.h"
 #include "parse.h"
 #include "pidhold.h"
+#include "readall.h"
 #include "tool.h"
 
 enum {
@@ -278,9 +279,8 @@ static void change_root_and_directory(int rootfd, int wdfd)
  * visible from inside its namespaces. */
 static char **read_target_environment(void)
 {
-	char *buf = NULL, **env;
-	size_t len = 0, size = 0, count = 0;
-	ssize_t n;
+	char *buf, **env;
+	size_t len, count = 0;
 	int fd;
 
 	if (target.procfd < 0)
@@ -288,17 +288,10 @@ static char **read_target_environment(void)
 	fd = held_pid_open(&target, "environ", O_RDONLY);
 	if (fd < 0)
 		err(EXIT_TOOL_FAILED, _("process %d: environment"), (int) target.pid);
-	do {
-		/* cppcheck-suppress memleakOnRealloc ; on failure we exit */
-		if (len + 4096 > size && !(buf = realloc(buf, size = size * 2 + 4096)))
-			err(EXIT_TOOL_FAILED, NULL);
-		n = read(fd, buf + len, size - len - 1);
-		if (n < 0)
-			err(EXIT_TOOL_FAILED, _("process %d: environment"), (int) target.pid);
-		len += (size_t) n;
-	} while (n > 0);
+	buf = read_all(fd, &len);
+	if (!buf)
+		err(EXIT_TOOL_FAILED, _("process %d: environment"), (int) target.pid);
 	close(fd);
-	buf[len] = '\0';
 
 	for (size_t i = 0; i < len; i++)
 		count += buf[i] == '\0';
