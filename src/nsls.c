@@ -5,7 +5,6 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
-#include <pthread.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,6 +20,7 @@
 #include "kernel.h"
 #include "nsfile.h"
 #include "nstype.h"
+#include "parallel.h"
 #include "parse.h"
 #include "pidhold.h"
 #include "pinscan.h"
@@ -133,7 +133,6 @@ struct sighting {
  * PID order, as one reader would have. Only the main thread touches the
  * namespace table. */
 struct reader {
-	pthread_t thread;
 	int procfd;
 	const pid_t *pids;
 	size_t npids;
@@ -153,8 +152,6 @@ struct reader {
 	char *buf;           /* a file's contents */
 	size_t buf_size;
 };
-
-#define READERS_MAX 8
 
 /* the options */
 static struct column_set columns;
@@ -812,12 +809,11 @@ static void add_sighting(const struct reader *r, const struct sighting *s)
 /* One pass over /proc, lowest PID first, shared out among the readers. */
 static void scan_processes(void)
 {
-	struct reader readers[READERS_MAX];
+	struct reader readers[PARALLEL_PARTS_MAX];
 	struct proc_walk walk;
 	const char *name;
 	pid_t *pids = NULL, pid;
 	size_t npids = 0, pids_size = 0, nreaders;
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 
 	if (proc_walk_open(&walk, -1) != 0)
 		err(EXIT_FAILURE, "/proc");
@@ -829,23 +825,17 @@ static void scan_processes(void)
 		err(EXIT_FAILURE, "/proc");
 
 	/* a thread is worth its start-up for a few hundred processes */
-	nreaders = cpus > READERS_MAX ? READERS_MAX : cpus < 1 ? 1 : (size_t) cpus;
-	while (nreaders > 1 && npids / nreaders < 256)
-		nreaders--;
+	nreaders = parallel_parts(npids, 256);
 	for (size_t i = 0; i < nreaders; i++) {
+		size_t first = parallel_part_start(npids, nreaders, i);
+
 		readers[i] = (struct reader) {
-			.procfd = walk.dirfd, .pids = pids + npids * i / nreaders,
-			.npids = npids * (i + 1) / nreaders - npids * i / nreaders, .netlink = -2,
+			.procfd = walk.dirfd, .pids = pids + first,
+			.npids = parallel_part_start(npids, nreaders, i + 1) - first, .netlink = -2,
 		};
-		if (i > 0 && pthread_create(&readers[i].thread, NULL, read_processes, &readers[i]) != 0)
-			readers[i].thread = 0;
 	}
-	read_processes(&readers[0]);
+	parallel_run(read_processes, readers, sizeof(readers[0]), nreaders);
 	for (size_t i = 0; i < nreaders; i++) {
-		if (i > 0 && readers[i].thread)
-			pthread_join(readers[i].thread, NULL);
-		else if (i > 0)
-			read_processes(&readers[i]); /* no thread to spare: read it here */
 		add_facts(&readers[i]);
 		for (size_t k = 0; k < readers[i].nsightings; k++)
 			add_sighting(&readers[i], &readers[i].sightings[k]);
