@@ -12,6 +12,7 @@
 
 #include "kernel.h"
 #include "mounttable.h"
+#include "parallel.h"
 
 /* What a table can hold; a kernel that cannot say all of it (before 6.14, no
  * supported_mask) is read through mountinfo instead. */
@@ -122,16 +123,12 @@ static int set_strings(struct mount *m, unsigned int want, const char *target, c
 	return 0;
 }
 
-static int add_statmount(struct mount_table *table, const struct statmount_v1 *sm, unsigned int want)
+/* Fill M from SM: 1, or 0 for a mount mountinfo would leave out (one not
+ * under our root), or -1 with errno. */
+static int mount_from_statmount(struct mount *m, const struct statmount_v1 *sm, unsigned int want)
 {
-	struct mount *m;
-
-	/* mountinfo leaves out what is not under our root; so does this */
 	if ((want & MOUNT_TARGET) && !(sm->mask & STATMOUNT_MNT_POINT))
 		return 0;
-	m = mount_table_add(table);
-	if (!m)
-		return -1;
 	m->id = sm->mnt_id_old;
 	m->parent_id = sm->mnt_parent_id_old;
 	m->propagation = sm->mnt_propagation & (MS_SHARED | MS_SLAVE | MS_UNBINDABLE);
@@ -139,11 +136,13 @@ static int add_statmount(struct mount_table *table, const struct statmount_v1 *s
 	m->master = sm->mnt_master;
 	if ((sm->mask & STATMOUNT_PROPAGATE_FROM) && sm->propagate_from != sm->mnt_master)
 		m->propagate_from = sm->propagate_from;
-	return set_strings(m, want, sm->str + sm->mnt_point,
-			   sm->mask & STATMOUNT_FS_TYPE ? sm->str + sm->fs_type : NULL,
-			   sm->mask & STATMOUNT_FS_SUBTYPE ? sm->str + sm->fs_subtype : NULL,
-			   sm->mask & STATMOUNT_SB_SOURCE ? sm->str + sm->sb_source : NULL,
-			   sm->mask & STATMOUNT_MNT_ROOT ? sm->str + sm->mnt_root : NULL);
+	if (set_strings(m, want, sm->str + sm->mnt_point,
+			sm->mask & STATMOUNT_FS_TYPE ? sm->str + sm->fs_type : NULL,
+			sm->mask & STATMOUNT_FS_SUBTYPE ? sm->str + sm->fs_subtype : NULL,
+			sm->mask & STATMOUNT_SB_SOURCE ? sm->str + sm->sb_source : NULL,
+			sm->mask & STATMOUNT_MNT_ROOT ? sm->str + sm->mnt_root : NULL) != 0)
+		return -1;
+	return 1;
 }
 
 /* statmount the mount with 64-bit ID into *BUF, growing it as the kernel asks. */
@@ -165,7 +164,9 @@ static int statmount_grow(uint64_t id, uint64_t mask, struct statmount_v1 **buf,
 
 static uint64_t statmount_mask(unsigned int want)
 {
-	uint64_t mask = STATMOUNT_MNT_BASIC | STATMOUNT_PROPAGATE_FROM;
+	/* the supported mask costs the kernel nothing, and says whether it can
+	 * tell all of it */
+	uint64_t mask = STATMOUNT_MNT_BASIC | STATMOUNT_PROPAGATE_FROM | STATMOUNT_SUPPORTED_MASK;
 
 	if (want & MOUNT_TARGET)
 		mask |= STATMOUNT_MNT_POINT;
@@ -176,45 +177,121 @@ static uint64_t statmount_mask(unsigned int want)
 	return mask;
 }
 
-/* -1 with ENOSYS: this kernel cannot tell all of it, read mountinfo instead. */
-static int read_by_statmount(struct mount_table *table, unsigned int want)
+/* Every mount of our namespace by its 64-bit ID, in the kernel's order. */
+static uint64_t *list_mounts(size_t *count)
 {
-	uint64_t ids[1024], last = 0;
+	size_t n = 0, size = 1024;
+	uint64_t *ids = malloc(size * sizeof(*ids));
+	ssize_t got;
+
+	while (ids && (got = sys_listmount(n ? ids[n - 1] : 0, ids + n, size - n)) >= 0) {
+		uint64_t *bigger;
+
+		n += (size_t) got;
+		if (n < size) {
+			*count = n;
+			return ids;
+		}
+		bigger = realloc(ids, 2 * size * sizeof(*ids));
+		if (!bigger)
+			break;
+		ids = bigger;
+		size *= 2;
+	}
+	free(ids);
+	return NULL;
+}
+
+/* A run of consecutive mounts, read by one thread into slots of its own. */
+struct statmount_part {
+	const uint64_t *ids;
+	struct mount *mounts;    /* a slot per ID, zeroed */
+	bool *kept;              /* per slot: false when gone, or not under our root */
+	size_t count;
+	unsigned int want;
+	int error;               /* errno of the first failure; 0 when none */
+};
+
+static void *statmount_part(void *arg)
+{
+	struct statmount_part *part = arg;
+	uint64_t mask = statmount_mask(part->want);
 	size_t size = 4096;
 	struct statmount_v1 *buf = malloc(size);
-	ssize_t n;
-	bool checked = false;
+	int rc;
 
-	if (!buf)
-		return -1;
-	while ((n = sys_listmount(last, ids, sizeof(ids) / sizeof(ids[0]))) > 0) {
-		for (ssize_t i = 0; i < n; i++) {
-			uint64_t mask = statmount_mask(want) | (checked ? 0 : STATMOUNT_SUPPORTED_MASK);
-
-			if (statmount_grow(ids[i], mask, &buf, &size) != 0) {
-				/* unmounted since listmount: as if read a moment earlier */
-				if (errno == ENOENT)
-					continue;
-				goto fail;
-			}
-			if (!checked && (!(buf->mask & STATMOUNT_SUPPORTED_MASK) ||
-					 (buf->supported_mask & STATMOUNT_ALL) != STATMOUNT_ALL)) {
-				errno = ENOSYS;
-				goto fail;
-			}
-			checked = true;
-			if (add_statmount(table, buf, want) != 0)
-				goto fail;
-		}
-		last = ids[n - 1];
+	if (!buf) {
+		part->error = errno;
+		return NULL;
 	}
-	if (n < 0)
-		goto fail;
+	for (size_t i = 0; i < part->count && part->error == 0; i++) {
+		if (statmount_grow(part->ids[i], mask, &buf, &size) != 0) {
+			/* unmounted since listmount: as if read a moment earlier */
+			if (errno != ENOENT)
+				part->error = errno;
+			continue;
+		}
+		if (!(buf->mask & STATMOUNT_SUPPORTED_MASK) ||
+		    (buf->supported_mask & STATMOUNT_ALL) != STATMOUNT_ALL) {
+			part->error = ENOSYS;
+			break;
+		}
+		rc = mount_from_statmount(&part->mounts[i], buf, part->want);
+		if (rc < 0)
+			part->error = errno;
+		part->kept[i] = rc > 0;
+	}
 	free(buf);
+	return NULL;
+}
+
+/* One statmount per mount, which is nearly all of the time a table takes
+ * (the kernel's d_path of each mount point), so for a big table a few
+ * threads share them, each a consecutive run of the kernel's order.
+ * -1 with ENOSYS: this kernel cannot tell all of it, read mountinfo instead. */
+static int read_by_statmount(struct mount_table *table, unsigned int want)
+{
+	struct statmount_part parts[PARALLEL_PARTS_MAX];
+	size_t count = 0, nparts, kept = 0;
+	uint64_t *ids = list_mounts(&count);
+	bool *kept_slots = NULL;
+	int error = 0;
+
+	if (!ids)
+		return -1;
+	table->mounts = calloc(count + 1, sizeof(*table->mounts));
+	kept_slots = calloc(count + 1, sizeof(*kept_slots));
+	if (!table->mounts || !kept_slots) {
+		free(kept_slots);
+		free(ids);
+		return -1;
+	}
+	table->count = table->alloc = count;
+	/* a thread is worth its start-up for a few hundred mounts */
+	nparts = parallel_parts(count, 256);
+	for (size_t i = 0; i < nparts; i++) {
+		size_t first = parallel_part_start(count, nparts, i);
+
+		parts[i] = (struct statmount_part) {
+			.ids = ids + first, .mounts = table->mounts + first, .kept = kept_slots + first,
+			.count = parallel_part_start(count, nparts, i + 1) - first, .want = want,
+		};
+	}
+	parallel_run(statmount_part, parts, sizeof(parts[0]), nparts);
+	for (size_t i = 0; i < nparts && error == 0; i++)
+		error = parts[i].error;
+	/* the slots left empty go; what is kept stays in the kernel's order */
+	for (size_t i = 0; i < count && error == 0; i++)
+		if (kept_slots[i])
+			table->mounts[kept++] = table->mounts[i];
+	free(kept_slots);
+	free(ids);
+	if (error != 0) {
+		errno = error;
+		return -1;
+	}
+	table->count = kept;
 	return 0;
-fail:
-	free(buf);
-	return -1;
 }
 
 static uint64_t optional_field(const char *fields, const char *name)

@@ -185,6 +185,30 @@ setup_every_state() {
 	[ "$(sort <<< "$output")" = "$(sort <<< "$expected")" ]
 }
 
+@test "show: hundreds of mounts, shared out among threads, read as mountinfo lists them, in its order" {
+	setup_mounts
+	in_mount_ns sh -c 'for i in $(seq 600); do mkdir "$1/$i" && mount -t tmpfs "nst-$i" "$1/$i" || exit 1; done' sh "$M"
+	local expected
+	expected=$(awk '{ print $1, $2, $5 }' "/proc/$MNTNS/mountinfo")
+	run mountprop -N "$MNTNS" -l -rn -o ID,PARENT,TARGET
+	[ "$status" -eq 0 ]
+	[ "$output" = "$expected" ]
+	command -v strace >/dev/null || skip "no strace"
+	# with no thread to be had, the one there is reads them all
+	run strace -f -o "$NST_TMP/trace" -e trace=clone3 -e inject=clone3:error=EAGAIN \
+		mountprop -N "$MNTNS" -l -rn -o ID,PARENT,TARGET
+	[ "$status" -eq 0 ]
+	[ "$output" = "$expected" ]
+	if [ "$(nproc)" -gt 1 ] && [ "$(printf '%s\n' "$(uname -r)" 6.8 | sort -V | head -n 1)" = 6.8 ]; then
+		grep -q 'clone3(.*INJECTED' "$NST_TMP/trace"
+	fi
+	# nor the number of CPUs we may use: one reader then
+	run strace -f -o "$NST_TMP/trace" -e trace=sched_getaffinity -e inject=sched_getaffinity:error=EPERM \
+		mountprop -N "$MNTNS" -l -rn -o ID,PARENT,TARGET
+	[ "$status" -eq 0 ]
+	[ "$output" = "$expected" ]
+}
+
 @test "show: FSTYPE and SOURCE as findmnt writes them, a bind mount's directory too" {
 	setup_mounts
 	mkdir "$NST_TMP/bound"
