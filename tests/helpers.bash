@@ -25,6 +25,13 @@ teardown() {
 		sort -rn | while read -r _ target; do
 		umount -l "$target" 2>/dev/null || true
 	done
+	# the users an attack test made, after their processes (above)
+	if [ -f "$NST_TMP/.users" ]; then
+		while read -r user; do
+			pkill -KILL -u "$user" 2>/dev/null || true
+			remove_user "$user"
+		done < "$NST_TMP/.users"
+	fi
 	rm -rf "$NST_TMP"
 }
 
@@ -300,4 +307,59 @@ assert_nsls_error() {
 	[[ "${lines[0]}" == "nsls: "* ]] || { echo "unexpected: $output" >&2; return 1; }
 	[ "${#lines[@]}" -eq 1 ] || { [ "${#lines[@]}" -eq 2 ] && [ "${lines[1]}" = "Try 'nsls --help' for more information." ]; } ||
 		{ printf 'expected one line, got:\n%s\n' "$output" >&2; return 1; }
+}
+
+# --- attackers (tests/security*.bats) ---
+
+# make_attacker: an ordinary user of the test's own, with subordinate IDs in
+# /etc/subuid and /etc/subgid, removed in teardown with everything it runs.
+# Its name in $ATTACKER, its UID in $ATTACKER_UID; $ATTACK_BIN is a directory
+# it can run the attack programs (tests/attack/) and the tools from.
+make_attacker() {
+	local name="nstatk$$" tries
+
+	for tries in $(seq 50); do
+		useradd -M -N -s /bin/sh "$name" 2>/dev/null && break
+		# another suite holds the lock on /etc/passwd: try again
+		id "$name" >/dev/null 2>&1 && break
+		sleep 0.1
+	done
+	id "$name" >/dev/null 2>&1 || { echo "cannot make user $name" >&2; return 1; }
+	echo "$name" >> "$NST_TMP/.users"
+	# useradd gives subordinate IDs (SUB_UID_COUNT), and userdel takes them back
+	grep -q "^$name:" /etc/subuid || { echo "user $name has no subordinate IDs" >&2; return 1; }
+	ATTACKER=$name
+	ATTACKER_UID=$(id -u "$name")
+	ATTACK_BIN="$NST_TMP/attack-bin"
+	mkdir -p "$ATTACK_BIN"
+	chmod 755 "$NST_TMP" "$ATTACK_BIN"
+	cp "${NSTOOLS_BUILDDIR:-.}"/tests/attack/exchange "${NSTOOLS_BUILDDIR:-.}"/tests/attack/steal-fds \
+		"${NSTOOLS_BUILDDIR:-.}"/tests/attack/pid-reuse "$ATTACK_BIN/"
+	for tool in nsclone nsjoin nspin nsls mountprop; do
+		cp "$(command -v "$tool")" "$ATTACK_BIN/"
+	done
+	chmod 755 "$ATTACK_BIN"/*
+}
+
+remove_user() {
+	for _ in $(seq 50); do
+		userdel "$1" 2>/dev/null && break
+		id "$1" >/dev/null 2>&1 || break
+		sleep 0.1
+	done
+}
+
+# as_attacker CMD...: CMD as the attacker, with no supplementary groups.
+as_attacker() {
+	setpriv --reuid="$ATTACKER_UID" --regid="$(id -g "$ATTACKER")" --clear-groups "$@"
+}
+
+# attacker_dir NAME: a directory under the test's own that the attacker owns
+# (where it plants links and swaps entries); its path on stdout.
+attacker_dir() {
+	local dir="$NST_TMP/$1"
+
+	mkdir -p "$dir"
+	chown "$ATTACKER_UID" "$dir"
+	echo "$dir"
 }

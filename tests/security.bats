@@ -1,0 +1,8 @@
+#!/usr/bin/env bats
+# placeholder
+
+load helpers
+
+@test "placeholder" {
+	skip "being written"
+}
