@@ -3,6 +3,7 @@
 #ifndef NSTOOLS_KERNEL_H
 #define NSTOOLS_KERNEL_H
 
+#include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
@@ -198,6 +199,38 @@ static inline ssize_t sys_listmount(uint64_t last, uint64_t *ids, size_t n)
 	struct mnt_id_req_v0 req = { .size = MNT_ID_REQ_SIZE_VER0, .mnt_id = LSMT_ROOT, .param = last };
 
 	return (ssize_t) syscall(SYS_listmount, &req, ids, n, 0);
+}
+
+/* The mount API (Linux 5.2): a bind mount made from a descriptor and attached
+ * onto a descriptor, so that no path is resolved twice. */
+#ifndef SYS_open_tree
+# define SYS_open_tree 428
+#endif
+#ifndef SYS_move_mount
+# define SYS_move_mount 429
+#endif
+#ifndef OPEN_TREE_CLONE
+# define OPEN_TREE_CLONE 1
+#endif
+#ifndef AT_RECURSIVE
+# define AT_RECURSIVE 0x8000
+#endif
+#ifndef MOVE_MOUNT_F_EMPTY_PATH
+# define MOVE_MOUNT_F_EMPTY_PATH 0x00000004
+#endif
+#ifndef MOVE_MOUNT_T_EMPTY_PATH
+# define MOVE_MOUNT_T_EMPTY_PATH 0x00000040
+#endif
+
+static inline int sys_open_tree(int dirfd, const char *path, unsigned int flags)
+{
+	return (int) syscall(SYS_open_tree, dirfd, path, flags | O_CLOEXEC);
+}
+
+/* Attach the detached tree TREE onto what the descriptor TARGET refers to. */
+static inline int sys_move_mount_fd(int tree, int target)
+{
+	return (int) syscall(SYS_move_mount, tree, "", target, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH);
 }
 
 #endif

@@ -10,14 +10,24 @@
 
 #include "mountpoint.h"
 
-bool is_mount_point(const char *path)
+static bool is_mount_root_at(int dirfd, const char *path, int flags)
 {
 	struct statx stx;
 
 	errno = 0;
-	return statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, &stx) == 0 &&
+	return statx(dirfd, path, flags, STATX_BASIC_STATS, &stx) == 0 &&
 	       (stx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT) &&
 	       (stx.stx_attributes & STATX_ATTR_MOUNT_ROOT);
+}
+
+bool is_mount_point(const char *path)
+{
+	return is_mount_root_at(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW);
+}
+
+bool fd_is_mount_root(int fd)
+{
+	return is_mount_root_at(fd, "", AT_EMPTY_PATH);
 }
 
 /* mountinfo escapes blanks and backslashes in paths as \ooo */

@@ -11,6 +11,9 @@
  * errno 0 when it is not; with errno set when statx failed. */
 bool is_mount_point(const char *path);
 
+/* The same for what the descriptor FD refers to. */
+bool fd_is_mount_root(int fd);
+
 /* The propagation (MS_SHARED, MS_SLAVE, MS_UNBINDABLE, or 0 for private) of
  * the mount PATH is on; TARGET, if not NULL, gets its mount point (malloc'd).
  * 0, or -1 with errno. */

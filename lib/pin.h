@@ -22,24 +22,35 @@ char *pin_resolve(const char *arg, bool prepare);
  * and safe against parallel first runs (flock). Exits on failure. */
 void pin_root_prepare(const char *dir);
 
-/* Bind-mount the namespace NSFD onto PATH, which is created for it and must
- * not exist. On failure a one-line warning says why (with the rule a mount
- * namespace pin broke), nothing is left behind, and -1 is returned. */
+/* Bind-mount the namespace NSFD onto PATH, which is created for it (mode 0,
+ * as ip netns does) and must not exist: the mount goes onto the descriptor of
+ * the file just made, so a swap of PATH's name cannot redirect it. On failure
+ * a one-line warning says why (with the rule a mount namespace pin broke),
+ * nothing is left behind, and -1 is returned. */
 int pin_create(int nsfd, const struct ns_type *type, const char *path);
 
 /* True when PATH is a namespace bind mount; *inode tells which namespace.
  * False with errno 0 when it is not; with errno set when that could not be
- * told (a check failed). */
+ * told (a check failed). No link is followed at PATH's end, nor anywhere
+ * others could have put one. */
 bool pin_is_pin(const char *path, const struct ns_type **type, unsigned long long *inode);
+
+/* The same for the entry NAME of the directory DIRFD: 1 a pin, 0 not, -1
+ * with errno when that could not be told. */
+int pin_check_at(int dirfd, const char *name, const struct ns_type **type, unsigned long long *inode);
 
 /* A directory of pins named by type, DIR/net, DIR/uts..., made as one. */
 struct pin_dir {
 	char *path;
+	int parent;                /* DIR's parent, locked from begin to end */
+	char *name;                /* DIR's name in it */
+	int fd;                    /* DIR, opened once: every pin is made in it */
 	bool created;              /* the directory was made for these pins */
 	bool pinned[NS_TYPE_MAX];
 };
 
-/* Open (or create) DIR for pins; -1 with a warning on failure. */
+/* Open (or create) DIR for pins, its parent locked against other runs that
+ * pin or release there; -1 with a warning on failure. */
 int pin_dir_begin(struct pin_dir *dir, const char *path);
 
 /* Pin NSFD as DIR/TYPE; -1 with a warning on failure. */
@@ -48,7 +59,13 @@ int pin_dir_add(struct pin_dir *dir, int nsfd, const struct ns_type *type);
 /* Undo every pin made and the directory if it was made: as if never begun. */
 void pin_dir_rollback(struct pin_dir *dir);
 
-/* Unmount a pin and remove its file; -1 with errno on failure. */
-int pin_remove(const char *path);
+/* Close what begin opened, and let other runs at the directory. */
+void pin_dir_end(struct pin_dir *dir);
+
+/* Release PATH: unmount and remove a pin, a pin directory (only pins in it,
+ * and placeholders a killed run left), or a placeholder; refuse anything
+ * else and leave it as it is. Every step is on descriptors opened once, with
+ * PATH's parent locked. 0, or -1 after a one-line warning. */
+int pin_release(const char *path);
 
 #endif

@@ -8,13 +8,11 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "kernel.h"
 #include "propagation.h"
 
 #ifndef SYS_mount_setattr
 # define SYS_mount_setattr 442
-#endif
-#ifndef AT_RECURSIVE
-# define AT_RECURSIVE 0x8000
 #endif
 
 /* struct mount_attr of <linux/mount.h>, which clashes with glibc's <sys/mount.h> */
@@ -66,13 +64,14 @@ int set_propagation(int dirfd, const char *path, unsigned long flag, bool recurs
 	struct mount_attr_v0 attr = { .propagation = flag };
 	char fdpath[64];
 
-	if (syscall(SYS_mount_setattr, dirfd, path, AT_SYMLINK_NOFOLLOW | (recursive ? AT_RECURSIVE : 0),
+	if (syscall(SYS_mount_setattr, dirfd, path,
+		    AT_SYMLINK_NOFOLLOW | (recursive ? AT_RECURSIVE : 0) | (*path ? 0 : AT_EMPTY_PATH),
 		    &attr, sizeof(attr)) == 0)
 		return 0;
 	if (errno != ENOSYS)
 		return -1;
 	if (dirfd != AT_FDCWD && path[0] != '/') {
-		snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d/%s", dirfd, path);
+		snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d%s%s", dirfd, *path ? "/" : "", path);
 		path = fdpath;
 	}
 	return mount(NULL, path, NULL, flag | (recursive ? MS_REC : 0), NULL);

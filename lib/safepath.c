@@ -121,6 +121,16 @@ static int walk_link(struct walk *w, int dirfd, const char *name, const char *re
 	return fd;
 }
 
+static bool is_link_at(int dirfd, const char *name)
+{
+	struct stat st;
+	int saved_errno = errno;
+	bool link = fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode);
+
+	errno = saved_errno;
+	return link;
+}
+
 /* Open PATH relative to DIRFD (not closed), one component at a time. */
 static int walk_open(struct walk *w, int dirfd, const char *path, int flags)
 {
@@ -162,8 +172,9 @@ static int walk_open(struct walk *w, int dirfd, const char *path, int flags)
 			next = openat(cur, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
 		else
 			next = openat(cur, name, flags | O_NOFOLLOW | O_CLOEXEC);
-		/* a link: O_PATH|O_NOFOLLOW opens the link itself, others fail ELOOP */
-		if ((next < 0 && errno == ELOOP) ||
+		/* a link: O_PATH|O_NOFOLLOW opens the link itself, others fail
+		 * ELOOP, or ENOTDIR with O_DIRECTORY */
+		if ((next < 0 && (errno == ELOOP || errno == ENOTDIR) && is_link_at(cur, name)) ||
 		    (next >= 0 && fstat(next, &st) == 0 && S_ISLNK(st.st_mode) && !((flags & O_PATH) && (flags & O_NOFOLLOW) && !*p))) {
 			if (next >= 0)
 				close(next);
@@ -185,7 +196,8 @@ int path_open_trusted(const char *path, int flags)
 	int fd, start, saved_errno;
 
 	fd = sys_openat2(AT_FDCWD, path, flags, RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS);
-	if (fd >= 0 || (errno != ELOOP && !openat2_missing(errno)))
+	/* a link at the end of a path opened O_DIRECTORY: ENOTDIR */
+	if (fd >= 0 || (errno != ELOOP && errno != ENOTDIR && !openat2_missing(errno)))
 		return fd;
 	if ((start = walk_start(&w, path)) < 0)
 		return -1;

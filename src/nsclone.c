@@ -503,7 +503,7 @@ static bool parent_has_work(void)
  * pins made for it go with it. */
 static void prepare_child(pid_t child)
 {
-	struct pin_dir pins = { 0 };
+	struct pin_dir pins = { .parent = -1, .fd = -1 };
 	ssize_t ready;
 	char byte;
 
@@ -527,12 +527,13 @@ static void prepare_child(pid_t child)
 		goto failed;
 	}
 	close(go_pipe[1]);
-	free(pins.path);
+	pin_dir_end(&pins);
 	return;
 failed:
 	kill(child, SIGKILL);
 	waitpid(child, NULL, 0);
 	pin_dir_rollback(&pins);
+	pin_dir_end(&pins);
 	exit(EXIT_TOOL_FAILED);
 }
 

@@ -1,22 +1,20 @@
 /* nspin: keep namespaces alive with no process in them, and release them. */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "kernel.h"
-#include "mountpoint.h"
 #include "nsfile.h"
 #include "nstype.h"
 #include "pidhold.h"
 #include "pin.h"
+#include "safepath.h"
 #include "tool.h"
 
 static int asked_types;          /* CLONE_NEW* of the type options */
@@ -128,9 +126,9 @@ static int open_target_namespaces(int fds[NS_TYPE_MAX])
 
 	if (is_pid_arg(target_arg) || (target_arg[0] == '-' && target_arg[1]))
 		pid_hold(target_arg, &held);
-	else if ((dirfd = open(target_arg, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		err(EXIT_FAILURE, errno == ENOTDIR ? _("%s: neither a process ID nor a pin directory") : "%s",
-		    target_arg);
+	else if ((dirfd = path_open_trusted(target_arg, O_RDONLY | O_DIRECTORY)) < 0)
+		errx(EXIT_FAILURE, errno == ENOTDIR ? _("%s: neither a process ID nor a pin directory") : "%s: %s",
+		     target_arg, path_error(errno));
 
 	for_each_ns_type(t) {
 		int *fd = &fds[ns_type_index(t)];
@@ -148,9 +146,10 @@ static int open_target_namespaces(int fds[NS_TYPE_MAX])
 		} else {
 			char *name;
 
-			*fd = openat(dirfd, t->name, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+			/* reached without following a link, a file on nsfs is a pin */
+			*fd = path_open_entry(dirfd, t->name, O_RDONLY | O_NONBLOCK | O_NOCTTY);
 			if (*fd < 0 && (errno != ENOENT || asked_types))
-				err(EXIT_FAILURE, "%s/%s", target_arg, t->name);
+				errx(EXIT_FAILURE, "%s/%s: %s", target_arg, t->name, path_error(errno));
 			if (*fd < 0)
 				continue;
 			if (asprintf(&name, "%s/%s", target_arg, t->name) < 0)
@@ -189,119 +188,16 @@ static int pin_target(const char *dir_arg)
 	}
 	if (rc != 0)
 		pin_dir_rollback(&pins);
-	free(pins.path);
+	pin_dir_end(&pins);
 	free(dir);
 	return rc == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
-
-/* What PATH is, when it is not a pin, for the refusal. */
-static const char *kind_of(const char *path, const struct stat *st)
-{
-	struct statfs sfs;
-
-	if (is_mount_point(path))
-		return S_ISDIR(st->st_mode) ? _("a mount point") : _("a file mount");
-	if (S_ISREG(st->st_mode))
-		return statfs(path, &sfs) == 0 && sfs.f_type == NSFS_MAGIC ? _("a namespace file") : _("a regular file");
-	if (S_ISDIR(st->st_mode))
-		return _("a directory");
-	return _("not a regular file");
-}
-
-/* A pin directory holds pins named by type and nothing else; which types,
- * in PINNED. */
-static int check_pin_directory(const char *path, bool pinned_types[NS_TYPE_MAX])
-{
-	DIR *dir = opendir(path);
-	struct dirent *entry;
-	int pins = 0;
-
-	if (!dir) {
-		warn("%s", path);
-		return -1;
-	}
-	while ((errno = 0, entry = readdir(dir))) {
-		char *entry_path;
-		const struct ns_type *type = ns_type_by_name(entry->d_name), *pinned;
-		bool is_pin;
-
-		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
-			continue;
-		if (asprintf(&entry_path, "%s/%s", path, entry->d_name) < 0)
-			err(EXIT_FAILURE, NULL);
-		is_pin = pin_is_pin(entry_path, &pinned, NULL);
-		if (!is_pin && errno != 0) {
-			warn(_("%s: cannot tell whether it is a pin"), entry_path);
-			free(entry_path);
-			closedir(dir);
-			return -1;
-		}
-		free(entry_path);
-		is_pin = is_pin && pinned == type;
-		if (!is_pin) {
-			warnx(_("%s: holds %s, which is not a pin of that type: nothing released"), path,
-			      entry->d_name);
-			closedir(dir);
-			return -1;
-		}
-		pinned_types[ns_type_index(type)] = true;
-		pins++;
-	}
-	/* a directory read only in part is not known to hold only pins */
-	if (errno != 0) {
-		warn("%s", path);
-		pins = -1;
-	}
-	closedir(dir);
-	return pins;
-}
-
-static int release_directory(const char *path)
-{
-	bool pinned[NS_TYPE_MAX] = { false };
-	int rc = 0;
-
-	/* the pins found by the check, not checked again: a check failing
-	 * now would leave a pin and then fail the rmdir with ENOTEMPTY */
-	if (check_pin_directory(path, pinned) < 0)
-		return -1;
-	for_each_ns_type(t) {
-		char *entry_path;
-
-		if (!pinned[ns_type_index(t)])
-			continue;
-		if (asprintf(&entry_path, "%s/%s", path, t->name) < 0)
-			err(EXIT_FAILURE, NULL);
-		if (pin_remove(entry_path) != 0) {
-			warn(_("%s: cannot release"), entry_path);
-			rc = -1;
-		}
-		free(entry_path);
-	}
-	if (rc == 0 && rmdir(path) != 0) {
-		warn(_("%s: cannot remove"), path);
-		rc = -1;
-	}
-	return rc;
 }
 
 static int release_pin(const char *arg)
 {
 	char *path = pin_resolve(arg, false);
-	struct stat st;
-	int rc = -1;
+	int rc = pin_release(path);
 
-	if (lstat(path, &st) != 0)
-		warn("%s", path);
-	else if (pin_is_pin(path, NULL, NULL)) {
-		if ((rc = pin_remove(path)) != 0)
-			warn(_("%s: cannot release"), path);
-	} else if (errno != 0)
-		warn(_("%s: cannot tell whether it is a pin"), path);
-	else if (S_ISDIR(st.st_mode) && !is_mount_point(path))
-		rc = release_directory(path);
-	else
-		warnx(_("%s: not a pin (%s): left as it is"), path, kind_of(path, &st));
 	free(path);
 	return rc;
 }

@@ -361,7 +361,11 @@ covered() {
 @test "nspin FILE PATH: openat fails (EACCES)" { faults pin_file openat EACCES; }
 @test "nspin FILE PATH: fstatfs fails (EIO)" { faults pin_file fstatfs EIO; }
 @test "nspin FILE PATH: ioctl fails (ENOTTY)" { faults pin_file ioctl ENOTTY; }
-@test "nspin FILE PATH: mount fails (EPERM)" { faults pin_file mount EPERM; }
+@test "nspin FILE PATH: open_tree fails (EPERM)" { faults pin_file open_tree EPERM; }
+@test "nspin FILE PATH: open_tree fails (ENOSYS)" { faults pin_file open_tree ENOSYS; }
+@test "nspin FILE PATH: move_mount fails (EPERM)" { faults pin_file move_mount EPERM; }
+@test "nspin FILE PATH: openat2 fails (EACCES)" { faults pin_file openat2 EACCES; }
+@test "nspin FILE PATH: flock fails (ENOLCK)" { faults pin_file flock ENOLCK; }
 @test "nspin FILE PATH: every system call is in the table" { covered pin_file; }
 
 @test "nspin PID NAME, the pin root made: pidfd_open fails (EMFILE)" { faults pin_name pidfd_open EMFILE; }
@@ -372,12 +376,15 @@ covered() {
 @test "nspin PID NAME, the pin root made: read fails (EIO)" { faults pin_name read EIO; }
 @test "nspin PID NAME, the pin root made: fstatfs fails (EIO)" { faults pin_name fstatfs EIO; }
 @test "nspin PID NAME, the pin root made: ioctl fails (ENOTTY)" { faults pin_name ioctl ENOTTY; }
-@test "nspin PID NAME, the pin root made: mkdir fails (EACCES)" { faults pin_name mkdir EACCES; }
+@test "nspin PID NAME, the pin root made: mkdirat fails (EACCES)" { faults pin_name mkdirat EACCES; }
 @test "nspin PID NAME, the pin root made: flock fails (ENOLCK)" { faults pin_name flock ENOLCK; }
 @test "nspin PID NAME, the pin root made: statx fails (EACCES)" { faults pin_name statx EACCES; }
-@test "nspin PID NAME, the pin root made: mount fails (EPERM)" { faults pin_name mount EPERM; }
+@test "nspin PID NAME, the pin root made: open_tree fails (EPERM)" { faults pin_name open_tree EPERM; }
+@test "nspin PID NAME, the pin root made: open_tree fails (ENOSYS)" { faults pin_name open_tree ENOSYS; }
+@test "nspin PID NAME, the pin root made: move_mount fails (EPERM)" { faults pin_name move_mount EPERM; }
 @test "nspin PID NAME, the pin root made: mount_setattr fails (EPERM)" { faults pin_name mount_setattr EPERM; }
 @test "nspin PID NAME, the pin root made: mount_setattr fails (ENOSYS)" { faults pin_name mount_setattr ENOSYS; }
+@test "nspin PID NAME: openat2 fails (EACCES)" { faults pin_name openat2 EACCES; }
 @test "nspin PID NAME: every system call is in the table" { covered pin_name; }
 
 @test "nspin -t PID DIR: pidfd_open fails (EMFILE)" { faults pin_target pidfd_open EMFILE; }
@@ -385,15 +392,20 @@ covered() {
 @test "nspin -t PID DIR: openat fails (EACCES)" { faults pin_target openat EACCES; }
 @test "nspin -t PID DIR: fstatfs fails (EIO)" { faults pin_target fstatfs EIO; }
 @test "nspin -t PID DIR: ioctl fails (ENOTTY)" { faults pin_target ioctl ENOTTY; }
-@test "nspin -t PID DIR: mkdir fails (EACCES)" { faults pin_target mkdir EACCES; }
-@test "nspin -t PID DIR: mount fails (EPERM)" { faults pin_target mount EPERM; }
+@test "nspin -t PID DIR: mkdirat fails (EACCES)" { faults pin_target mkdirat EACCES; }
+@test "nspin -t PID DIR: open_tree fails (EPERM)" { faults pin_target open_tree EPERM; }
+@test "nspin -t PID DIR: open_tree fails (ENOSYS)" { faults pin_target open_tree ENOSYS; }
+@test "nspin -t PID DIR: move_mount fails (EPERM)" { faults pin_target move_mount EPERM; }
+@test "nspin -t PID DIR: openat2 fails (EACCES)" { faults pin_target openat2 EACCES; }
+@test "nspin -t PID DIR: flock fails (ENOLCK)" { faults pin_target flock ENOLCK; }
+@test "nspin -t PID DIR: newfstatat fails (EACCES)" { faults pin_target newfstatat EACCES; }
 @test "nspin -t PID DIR: every system call is in the table" { covered pin_target; }
 @test "nspin -t PID DIR: a rollback that cannot unmount names the pin it left, which a release takes" {
 	start_path pin_target
 	new_run rollback
 	pin_target_prepare "$W"
 	run timeout 20 nsenter -t "$MNTNS" -m strace -f -qq -o /dev/null \
-		-e inject=mount:error=EPERM:when=2 -e inject=umount2:error=EBUSY "${CMD[@]}"
+		-e inject=move_mount:error=EPERM:when=2 -e inject=umount2:error=EBUSY "${CMD[@]}"
 	echo "$output"
 	[ "$status" -eq 1 ]
 	[ "${#lines[@]}" -eq 2 ]
@@ -405,8 +417,10 @@ covered() {
 }
 
 @test "nspin -t PID DIR, DIR there: openat fails (EACCES)" { faults pin_into openat EACCES; }
-@test "nspin -t PID DIR, DIR there: mkdir fails (EACCES)" { faults pin_into mkdir EACCES; }
-@test "nspin -t PID DIR, DIR there: mount fails (EPERM)" { faults pin_into mount EPERM; }
+@test "nspin -t PID DIR, DIR there: mkdirat fails (EACCES)" { faults pin_into mkdirat EACCES; }
+@test "nspin -t PID DIR, DIR there: open_tree fails (EPERM)" { faults pin_into open_tree EPERM; }
+@test "nspin -t PID DIR, DIR there: open_tree fails (ENOSYS)" { faults pin_into open_tree ENOSYS; }
+@test "nspin -t PID DIR, DIR there: move_mount fails (EPERM)" { faults pin_into move_mount EPERM; }
 
 @test "nspin PID NAME, the pin root there: pidfd_open fails (EMFILE)" { faults pin_name_again pidfd_open EMFILE; }
 @test "nspin PID NAME, the pin root there: pidfd_send_signal fails (ESRCH)" { faults pin_name_again pidfd_send_signal ESRCH; }
@@ -414,11 +428,14 @@ covered() {
 @test "nspin PID NAME, the pin root there: newfstatat fails (EACCES)" { faults pin_name_again newfstatat EACCES; }
 @test "nspin PID NAME, the pin root there: fstatfs fails (EIO)" { faults pin_name_again fstatfs EIO; }
 @test "nspin PID NAME, the pin root there: ioctl fails (ENOTTY)" { faults pin_name_again ioctl ENOTTY; }
-@test "nspin PID NAME, the pin root there: mkdir fails (EACCES)" { faults pin_name_again mkdir EACCES; }
+@test "nspin PID NAME, the pin root there: mkdirat fails (EACCES)" { faults pin_name_again mkdirat EACCES; }
 @test "nspin PID NAME, the pin root there: statx fails (EACCES)" { faults pin_name_again statx EACCES; }
 @test "nspin PID NAME, the pin root there: read fails (EIO)" { faults pin_name_again read EIO; }
-@test "nspin PID NAME, the pin root there: mount fails (EPERM)" { faults pin_name_again mount EPERM; }
+@test "nspin PID NAME, the pin root there: open_tree fails (EPERM)" { faults pin_name_again open_tree EPERM; }
+@test "nspin PID NAME, the pin root there: open_tree fails (ENOSYS)" { faults pin_name_again open_tree ENOSYS; }
+@test "nspin PID NAME, the pin root there: move_mount fails (EPERM)" { faults pin_name_again move_mount EPERM; }
 @test "nspin PID NAME, the pin root there: flock fails (ENOLCK)" { faults pin_name_again flock ENOLCK; }
+@test "nspin PID NAME, the pin root there: openat2 fails (EACCES)" { faults pin_name_again openat2 EACCES; }
 @test "nspin PID NAME, the pin root there: every system call is in the table" { covered pin_name_again; }
 
 @test "nspin --release FILE: statx fails (EACCES)" { faults release_file statx EACCES; }
@@ -427,7 +444,9 @@ covered() {
 @test "nspin --release FILE: fstatfs fails (EIO)" { faults release_file fstatfs EIO; }
 @test "nspin --release FILE: ioctl fails (ENOTTY)" { faults release_file ioctl ENOTTY; }
 @test "nspin --release FILE: umount2 fails (EBUSY)" { faults release_file umount2 EBUSY; }
-@test "nspin --release FILE: unlink fails (EACCES)" { faults release_file unlink EACCES; }
+@test "nspin --release FILE: unlinkat fails (EACCES)" { faults release_file unlinkat EACCES; }
+@test "nspin --release FILE: openat2 fails (EACCES)" { faults release_file openat2 EACCES; }
+@test "nspin --release FILE: flock fails (ENOLCK)" { faults release_file flock ENOLCK; }
 @test "nspin --release FILE: every system call is in the table" { covered release_file; }
 
 @test "nspin --release DIR: statx fails (EACCES)" { faults release_dir statx EACCES; }
@@ -437,8 +456,12 @@ covered() {
 @test "nspin --release DIR: fstatfs fails (EIO)" { faults release_dir fstatfs EIO; }
 @test "nspin --release DIR: ioctl fails (ENOTTY)" { faults release_dir ioctl ENOTTY; }
 @test "nspin --release DIR: umount2 fails (EBUSY)" { faults release_dir umount2 EBUSY; }
-@test "nspin --release DIR: unlink fails (EACCES)" { faults release_dir unlink EACCES; }
-@test "nspin --release DIR: rmdir fails (EBUSY)" { faults release_dir rmdir EBUSY; }
+@test "nspin --release DIR: unlinkat fails (EACCES)" { faults release_dir unlinkat EACCES; }
+@test "nspin --release DIR: unlinkat fails (EBUSY)" { faults release_dir unlinkat EBUSY; }
+@test "nspin --release DIR: openat2 fails (EACCES)" { faults release_dir openat2 EACCES; }
+@test "nspin --release DIR: flock fails (ENOLCK)" { faults release_dir flock ENOLCK; }
+@test "nspin --release DIR: dup fails (EMFILE)" { faults release_dir dup EMFILE; }
+@test "nspin --release DIR: fcntl fails (EMFILE)" { faults release_dir fcntl EMFILE; }
 @test "nspin --release DIR: every system call is in the table" { covered release_dir; }
 
 @test "nsclone --pin: pipe2 fails (EMFILE)" { faults clone_pin pipe2 EMFILE; }
@@ -447,9 +470,14 @@ covered() {
 @test "nsclone --pin: read fails (EIO)" { faults clone_pin read EIO; }
 @test "nsclone --pin: write fails (EIO)" { faults clone_pin write EIO; }
 @test "nsclone --pin: openat fails (EACCES)" { faults clone_pin openat EACCES; }
-@test "nsclone --pin: mkdir fails (EACCES)" { faults clone_pin mkdir EACCES; }
-@test "nsclone --pin: mount fails (EPERM)" { faults clone_pin mount EPERM; }
+@test "nsclone --pin: mkdirat fails (EACCES)" { faults clone_pin mkdirat EACCES; }
+@test "nsclone --pin: open_tree fails (EPERM)" { faults clone_pin open_tree EPERM; }
+@test "nsclone --pin: open_tree fails (ENOSYS)" { faults clone_pin open_tree ENOSYS; }
+@test "nsclone --pin: move_mount fails (EPERM)" { faults clone_pin move_mount EPERM; }
 @test "nsclone --pin: fcntl fails (EMFILE)" { faults clone_pin fcntl EMFILE; }
+@test "nsclone --pin: openat2 fails (EACCES)" { faults clone_pin openat2 EACCES; }
+@test "nsclone --pin: flock fails (ENOLCK)" { faults clone_pin flock ENOLCK; }
+@test "nsclone --pin: newfstatat fails (EACCES)" { faults clone_pin newfstatat EACCES; }
 @test "nsclone --pin: every system call is in the table" { covered clone_pin; }
 
 @test "mountprop --make-rshared: openat fails (EACCES)" { faults make openat EACCES; }

@@ -238,11 +238,11 @@ setup_pin_root() {
 	[ ! -e "$NST_TMP/rootless/uts" ]
 }
 
-@test "faults: a failed mount leaves no file behind" {
+@test "faults: a failed attach (move_mount) leaves no file behind" {
 	require_root
 	command -v strace >/dev/null || skip "no strace"
 	start_holder -n
-	run strace -f -o /dev/null -e inject=mount:error=EPERM nspin -n "$HOLDER" "$NST_TMP/p"
+	run strace -f -o /dev/null -e inject=move_mount:error=EPERM nspin -n "$HOLDER" "$NST_TMP/p"
 	[ "$status" -eq 1 ]
 	assert_one_line_error
 	[ ! -e "$NST_TMP/p" ]
@@ -253,20 +253,20 @@ setup_pin_root() {
 	command -v strace >/dev/null || skip "no strace"
 	start_holder -u -i -n
 	for step in 1 2 3; do
-		run strace -f -o /dev/null -e inject=mount:error=EPERM:when=$step nspin -t "$HOLDER" "$NST_TMP/pins"
+		run strace -f -o /dev/null -e inject=move_mount:error=EPERM:when=$step nspin -t "$HOLDER" "$NST_TMP/pins"
 		echo "step $step: $output"
 		[ "$status" -eq 1 ]
 		assert_one_line_error
 		[ ! -e "$NST_TMP/pins" ]
 		[ "$(mounts_under "$NST_TMP/pins")" -eq 0 ]
 	done
-	run strace -f -o /dev/null -e inject=mkdir:error=EACCES nspin -t "$HOLDER" "$NST_TMP/pins"
+	run strace -f -o /dev/null -e inject=mkdirat:error=EACCES nspin -t "$HOLDER" "$NST_TMP/pins"
 	[ "$status" -eq 1 ]
 	assert_one_line_error
 	[ ! -e "$NST_TMP/pins" ]
 	# into an existing directory, the directory stays and only our pins go
 	mkdir "$NST_TMP/pins"
-	run strace -f -o /dev/null -e inject=mount:error=EPERM:when=2 nspin -t "$HOLDER" "$NST_TMP/pins"
+	run strace -f -o /dev/null -e inject=move_mount:error=EPERM:when=2 nspin -t "$HOLDER" "$NST_TMP/pins"
 	[ "$status" -eq 1 ]
 	[ -d "$NST_TMP/pins" ]
 	[ -z "$(ls -A "$NST_TMP/pins")" ]
@@ -275,7 +275,7 @@ setup_pin_root() {
 @test "faults: nsclone --pin rolls back and leaves no process" {
 	require_root
 	command -v strace >/dev/null || skip "no strace"
-	run strace -f -o /dev/null -e inject=mount:error=EPERM:when=2 nsclone -n -u -i --pin="$NST_TMP/c" sleep 1234.4
+	run strace -f -o /dev/null -e inject=move_mount:error=EPERM:when=2 nsclone -n -u -i --pin="$NST_TMP/c" sleep 1234.4
 	[ "$status" -eq 125 ]
 	assert_one_line_error
 	[ ! -e "$NST_TMP/c" ]
