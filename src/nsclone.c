@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,6 +22,7 @@
 #include "parse.h"
 #include "pin.h"
 #include "propagation.h"
+#include "safepath.h"
 #include "tool.h"
 
 #ifndef SYS_clone3
@@ -70,6 +72,7 @@ static bool time_offsets;
 static const char *pin_arg;
 static bool detach, keep_stdio, use_init;
 static const char *log_file;
+static int log_fd = -1;
 static int kill_child_signal;
 
 /* The two halves of the handshake: the child says it is ready, the parent
@@ -578,20 +581,55 @@ static void set_up_mounts(void)
 	}
 }
 
+/* --log=FILE, opened by us, as the caller sees it, before any namespace is
+ * made: root appends to FILE, so nobody else may choose what FILE is. Its
+ * directory is resolved once (path_open_parent), FILE is never a link, and a
+ * directory others can write is refused, but for one that is sticky (/tmp)
+ * where FILE is ours: there nobody else can replace it. */
+static void open_log_file(void)
+{
+	struct stat dir, file;
+	char *name;
+	int dirfd, flags;
+
+	dirfd = path_open_parent(log_file, &name);
+	if (dirfd < 0)
+		errx(EXIT_TOOL_FAILED, "%s: %s", log_file, path_error(errno));
+	if (fstat(dirfd, &dir) != 0)
+		err(EXIT_TOOL_FAILED, "%s", log_file);
+	if (!dir_is_trusted(&dir) && !(dir.st_mode & S_ISVTX))
+		errx(EXIT_TOOL_FAILED, _("%s: in a directory others can write: refused"), log_file);
+	/* O_NONBLOCK: a FIFO with no reader must not hang us; cleared below */
+	log_fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY,
+			0644);
+	if (log_fd < 0) {
+		if (errno == ELOOP)
+			errx(EXIT_TOOL_FAILED, _("%s: a symbolic link: refused"), log_file);
+		err(EXIT_TOOL_FAILED, "%s", log_file);
+	}
+	if (fstat(log_fd, &file) != 0)
+		err(EXIT_TOOL_FAILED, "%s", log_file);
+	if (!dir_is_trusted(&dir) && file.st_uid != geteuid())
+		errx(EXIT_TOOL_FAILED, _("%s: not ours, in a directory others can write: refused"), log_file);
+	if ((flags = fcntl(log_fd, F_GETFL)) < 0 || fcntl(log_fd, F_SETFL, flags & ~O_NONBLOCK) != 0)
+		err(EXIT_TOOL_FAILED, "%s", log_file);
+	close(dirfd);
+	free(name);
+}
+
 /* -d: COMMAND keeps nothing of the caller's terminal unless asked to. */
 static void detach_stdio(void)
 {
-	int in = open("/dev/null", O_RDWR | O_CLOEXEC), out = in;
+	int in = open("/dev/null", O_RDWR | O_CLOEXEC), out = log_fd >= 0 ? log_fd : in;
 
 	if (in < 0)
 		err(EXIT_TOOL_FAILED, "/dev/null");
-	if (log_file && (out = open(log_file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOCTTY, 0644)) < 0)
-		err(EXIT_TOOL_FAILED, "%s", log_file);
 	if (dup2(in, STDIN_FILENO) < 0 || dup2(out, STDOUT_FILENO) < 0 || dup2(out, STDERR_FILENO) < 0)
 		err(EXIT_TOOL_FAILED, _("cannot redirect standard input and output"));
 	close(in);
-	if (out != in)
-		close(out);
+	if (log_fd >= 0)
+		close(log_fd);
+	log_fd = -1;
 }
 
 /* exec, with a detached child's own error still reaching the caller's stderr */
@@ -637,6 +675,10 @@ static noreturn void child_main(char **command, bool time_by_child, const sigset
 	}
 	close(go_pipe[0]);
 
+	/* Unlike nsjoin's, these namespaces are new: nobody else is in them
+	 * until COMMAND runs, and we hold nothing of the host's that COMMAND
+	 * will not hold too (stdio, the log, the pipe that closes on exec), so
+	 * there is nothing to take from us and no need to be undumpable. */
 	if (time_by_child)
 		enter_late_time_namespace();
 	if (hostname && sethostname(hostname, strlen(hostname)) != 0)
@@ -670,6 +712,8 @@ int main(int argc, char **argv)
 	tool_init(EXIT_TOOL_FAILED);
 	parse_options(argc, argv);
 	command = optind < argc ? argv + optind : default_command();
+	if (log_file)
+		open_log_file();
 	if (pipe2(ready_pipe, O_CLOEXEC) != 0 || pipe2(go_pipe, O_CLOEXEC) != 0)
 		err(EXIT_TOOL_FAILED, _("cannot make a pipe"));
 	fflush(NULL);
@@ -680,6 +724,8 @@ int main(int argc, char **argv)
 
 	close(ready_pipe[1]);
 	close(go_pipe[0]);
+	if (log_fd >= 0)
+		close(log_fd);
 	prepare_child(child);
 	if (detach)
 		detach_from(child);

@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "command.h"
@@ -19,6 +21,7 @@
 #include "parse.h"
 #include "pidhold.h"
 #include "readall.h"
+#include "safepath.h"
 #include "tool.h"
 
 enum {
@@ -81,6 +84,32 @@ static void add_join(const struct ns_type *type, int fd, const char *from)
 	j->from = from;
 }
 
+/* DIR/TYPE as a pin: reached with no link followed and on nsfs, which only a
+ * bind mount of a namespace can be. A link (to /proc/PID/ns/TYPE of a process
+ * the owner of DIR runs, say) is refused, not followed: whoever can write DIR
+ * would otherwise choose the namespace root enters. */
+static int open_pin(const struct ns_type *t, char **path)
+{
+	struct statfs sfs;
+	int fd;
+
+	if (asprintf(path, "%s/%s", target_arg, t->name) < 0)
+		err(EXIT_TOOL_FAILED, NULL);
+	fd = path_open_entry(target_dirfd, t->name, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return -1;
+		if (errno == ELOOP)
+			errx(EXIT_TOOL_FAILED, _("%s: not a pin (a symbolic link): refused"), *path);
+		err(EXIT_TOOL_FAILED, "%s", *path);
+	}
+	if (fstatfs(fd, &sfs) != 0)
+		err(EXIT_TOOL_FAILED, "%s", *path);
+	if (sfs.f_type != NSFS_MAGIC)
+		errx(EXIT_TOOL_FAILED, _("%s: not a pin (not a namespace file): refused"), *path);
+	return fd;
+}
+
 /* -t DIR: the pins that nspin -t and nsclone --pin write, named by type. */
 static void add_pin_directory(void)
 {
@@ -88,21 +117,20 @@ static void add_pin_directory(void)
 
 	for_each_ns_type(t) {
 		char *path;
-		int fd = openat(target_dirfd, t->name, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+		int fd = open_pin(t, &path);
 
 		if (fd < 0) {
-			if (errno == ENOENT)
-				continue;
-			err(EXIT_TOOL_FAILED, "%s/%s", target_arg, t->name);
+			free(path);
+			continue;
 		}
-		if (asprintf(&path, "%s/%s", target_arg, t->name) < 0)
-			err(EXIT_TOOL_FAILED, NULL);
 		ns_check_fd(fd, path, t);
 		found++;
 		if (joins[ns_type_index(t)].fd < 0)
 			add_join(t, fd, path);
-		else
+		else {
 			close(fd);
+			free(path);
+		}
 	}
 	if (found == 0)
 		errx(EXIT_TOOL_FAILED, _("%s: no namespace pins in this directory"), target_arg);
@@ -317,14 +345,39 @@ static void set_credentials(bool joined_user)
 	if (preserve_credentials || (!joined_user && !uid_arg && !gid_arg))
 		return;
 
-	/* setgroups is denied in a user namespace whose setgroups file says
-	 * "deny"; the groups cannot matter there */
+	/* in a user namespace whose setgroups file says "deny" this is refused;
+	 * drop_host_groups did it before we went in */
 	if (setgroups(0, NULL) != 0 && !(joined_user && errno == EPERM))
 		err(EXIT_TOOL_FAILED, _("cannot drop supplementary groups"));
 	if ((joined_user || gid_arg) && setgid((gid_t) gid) != 0)
 		err(EXIT_TOOL_FAILED, _("cannot set group ID to %ju"), (uintmax_t) gid);
 	if ((joined_user || uid_arg) && setuid((uid_t) uid) != 0)
 		err(EXIT_TOOL_FAILED, _("cannot set user ID to %ju"), (uintmax_t) uid);
+}
+
+/* The host's supplementary groups would still open host files from inside a
+ * user namespace (the kernel checks them by their host IDs), so they go, as
+ * nsenter drops them: now, while we are privileged here, because a user
+ * namespace whose setgroups file says "deny" (unshare -r's) refuses it to
+ * everyone in it. EPERM: we are not privileged, and the groups are our own. */
+static void drop_host_groups(int mask)
+{
+	if (!(mask & CLONE_NEWUSER) || preserve_credentials)
+		return;
+	if (setgroups(0, NULL) != 0 && errno != EPERM)
+		err(EXIT_TOOL_FAILED, _("cannot drop supplementary groups"));
+}
+
+/* Once our credentials are in a user namespace that someone else's root
+ * holds, that root may signal us (SIGSTOP) and, were we dumpable, ptrace us
+ * or take our descriptors with pidfd_getfd: the host's directories, pidfds
+ * and namespace files we still hold. Not dumpable, the kernel asks for
+ * privilege over the user namespace our memory was made in, the host's;
+ * exec makes the command dumpable again, in the namespaces it runs in. */
+static void become_undumpable(void)
+{
+	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+		err(EXIT_TOOL_FAILED, _("cannot make the process undumpable"));
 }
 
 static void parse_target(const char *arg)
@@ -336,11 +389,18 @@ static void parse_target(const char *arg)
 		pid_hold(arg, &target);
 		return;
 	}
-	target_dirfd = open(arg, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	/* links are followed only where nobody but root (or we) could have made them */
+	target_dirfd = path_open_trusted(arg, O_RDONLY | O_DIRECTORY);
 	if (target_dirfd < 0) {
+		struct stat link, dir;
+
+		/* a link to a directory, not followed, is ENOTDIR to O_NOFOLLOW */
+		if (errno == ENOTDIR && lstat(arg, &link) == 0 && S_ISLNK(link.st_mode) && stat(arg, &dir) == 0 &&
+		    S_ISDIR(dir.st_mode))
+			errno = ELOOP;
 		if (errno == ENOTDIR)
 			errx(EXIT_TOOL_FAILED, _("%s: neither a process ID nor a pin directory"), arg);
-		err(EXIT_TOOL_FAILED, "%s", arg);
+		errx(EXIT_TOOL_FAILED, "%s: %s", arg, path_error(errno));
 	}
 }
 
@@ -468,12 +528,16 @@ int main(int argc, char **argv)
 	 * and leave exit() waiting for it forever: check now, while it can. */
 	if (mask & CLONE_NEWPID)
 		leak_check_now();
+	drop_host_groups(mask);
+	become_undumpable();
 	join_namespaces(mask, whole_target);
-	change_root_and_directory(rootfd, wdfd);
-	set_credentials(mask & CLONE_NEWUSER);
+	/* nothing of the host's is held past this point, but the root and
+	 * working directory we are about to move into */
 	pid_release(&target);
 	if (target_dirfd >= 0)
 		close(target_dirfd);
+	change_root_and_directory(rootfd, wdfd);
+	set_credentials(mask & CLONE_NEWUSER);
 
 	/* setns into a pid namespace only moves our future children into it */
 	if ((mask & CLONE_NEWPID) && !no_fork && fork_relaying_signals() < 0) {
