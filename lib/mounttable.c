@@ -392,20 +392,17 @@ fail:
 	return -1;
 }
 
-int mount_table_read_pid(struct mount_table *table, int procfd, pid_t pid, unsigned int want)
+int mount_table_read_pid(struct mount_table *table, int piddir, unsigned int want)
 {
-	char relpath[64];
 	int saved;
 
 	memset(table, 0, sizeof(*table));
-	snprintf(relpath, sizeof(relpath), "%d/mountinfo", (int) pid);
-	if (read_mountinfo(table, procfd, relpath, want) == 0 && mount_table_link(table) == 0)
+	if (read_mountinfo(table, piddir, "mountinfo", want) == 0 && mount_table_link(table) == 0)
 		return 0;
 	saved = errno;
 	/* a process that has exited but not been reaped has no mount namespace
 	 * left, and opening its mountinfo says EINVAL: say it is gone */
-	snprintf(relpath, sizeof(relpath), "%d/ns/mnt", (int) pid);
-	if (saved == EINVAL && faccessat(procfd, relpath, F_OK, 0) != 0 && errno == ENOENT)
+	if (saved == EINVAL && faccessat(piddir, "ns/mnt", F_OK, 0) != 0 && errno == ENOENT)
 		saved = ESRCH;
 	mount_table_free(table);
 	errno = saved;

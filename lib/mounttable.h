@@ -54,9 +54,11 @@ struct mount_table {
  * descriptor of /proc, through libmount. 0, or -1 with errno. */
 int mount_table_read_own(struct mount_table *table, int procfd, unsigned int want);
 
-/* Read the table of process PID's mount namespace from its mountinfo, as that
- * process sees it (paths relative to its root). 0, or -1 with errno. */
-int mount_table_read_pid(struct mount_table *table, int procfd, pid_t pid, unsigned int want);
+/* Read the table of a process's mount namespace from its mountinfo, as that
+ * process sees it (paths relative to its root), through PIDDIR, its /proc/PID
+ * directory held by the caller: a PID reused meanwhile has no say in it.
+ * 0, or -1 with errno (ENOENT, ESRCH: the process has exited). */
+int mount_table_read_pid(struct mount_table *table, int piddir, unsigned int want);
 
 /* Read a table from MOUNTINFO, a stream in the format of /proc/PID/mountinfo
  * (NAME, for libmount's messages). 0, or -1 with errno. */

@@ -80,24 +80,30 @@ out:
 	return rc;
 }
 
-int pin_scan(const char *mountinfo, int (*fn)(const struct pin *pin, void *data), void *data)
+int pin_scan_fd(int fd, const char *name, int (*fn)(const struct pin *pin, void *data), void *data)
 {
 	size_t len;
-	char *buf;
+	char *buf = read_all(fd, &len);
+	int rc, saved;
+
+	if (!buf)
+		return -1;
+	rc = pin_scan_buffer(buf, len, name, fn, data);
+	saved = errno;
+	free(buf);
+	errno = saved;
+	return rc;
+}
+
+int pin_scan(const char *mountinfo, int (*fn)(const struct pin *pin, void *data), void *data)
+{
 	int fd = open(mountinfo, O_RDONLY | O_CLOEXEC), rc, saved;
 
 	if (fd < 0)
 		return -1;
-	buf = read_all(fd, &len);
+	rc = pin_scan_fd(fd, mountinfo, fn, data);
 	saved = errno;
 	close(fd);
-	if (!buf) {
-		errno = saved;
-		return -1;
-	}
-	rc = pin_scan_buffer(buf, len, mountinfo, fn, data);
-	saved = errno;
-	free(buf);
 	errno = saved;
 	return rc;
 }

@@ -20,6 +20,10 @@ struct pin {
  * cannot be read (ENOENT, ESRCH: its process has exited). */
 int pin_scan(const char *mountinfo, int (*fn)(const struct pin *pin, void *data), void *data);
 
+/* The same for FD, a mountinfo file opened by the caller (through a /proc/PID
+ * directory it holds, say); NAME for libmount's messages. */
+int pin_scan_fd(int fd, const char *name, int (*fn)(const struct pin *pin, void *data), void *data);
+
 /* The same for the LEN bytes of a mountinfo file in BUF, followed by a NUL;
  * BUF is overwritten. NAME is the file's name, for libmount's messages. */
 int pin_scan_buffer(char *buf, size_t len, const char *name, int (*fn)(const struct pin *pin, void *data),

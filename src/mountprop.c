@@ -435,6 +435,33 @@ static void read_own_table(struct view *view)
 	own_view = (size_t) (view - views);
 }
 
+/* The table of FOUND's namespace, through the process the scan saw in it.
+ * Its PID may have been taken by another process since: the table is read
+ * through the /proc directory of whoever has it now, then kept only if that
+ * process is in the namespace still (the same directory, so the same
+ * process), else it is dropped as that of a process that exited (ESRCH). */
+static int read_table_of(struct view *view, const struct ns_procs *found)
+{
+	char dir[16];
+	struct stat st;
+	int piddir, rc, saved;
+
+	snprintf(dir, sizeof(dir), "%d", (int) found->pid);
+	piddir = openat(procfd, dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (piddir < 0)
+		return -1;
+	rc = mount_table_read_pid(&view->table, piddir, strings_wanted());
+	if (rc == 0 && (fstatat(piddir, "ns/mnt", &st, 0) != 0 || st.st_dev != found->dev || st.st_ino != found->ino)) {
+		mount_table_free(&view->table);
+		errno = ESRCH;
+		rc = -1;
+	}
+	saved = errno;
+	close(piddir);
+	errno = saved;
+	return rc;
+}
+
 /* -a: one mountinfo per distinct mount namespace, read through the first
  * process in it; ours through statmount. Namespaces whose processes we may
  * not inspect are passed over without a word, as lsns does. */
@@ -464,7 +491,7 @@ static void read_tables(void)
 			continue;
 		}
 		view = add_view(found[i].ino, found[i].pid);
-		if (mount_table_read_pid(&view->table, procfd, found[i].pid, strings_wanted()) != 0) {
+		if (read_table_of(view, &found[i]) != 0) {
 			if (errno != EACCES && errno != EPERM && errno != ENOENT && errno != ESRCH)
 				warn(_("process %d: cannot read its mount table"), (int) found[i].pid);
 			nviews--;

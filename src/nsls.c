@@ -25,6 +25,7 @@
 #include "pidhold.h"
 #include "pinscan.h"
 #include "procwalk.h"
+#include "safepath.h"
 #include "tool.h"
 #include "u64map.h"
 
@@ -356,21 +357,50 @@ static void examine(struct reader *r, int fd, uint64_t ino, const struct ns_type
 	r->facts[r->nfacts++] = fact;
 }
 
-/* Open PATH (relative to DIRFD) and examine it, if it still is namespace INO:
- * a process may have moved or exited since its link was read. */
+static bool wants_examining(const struct reader *r, uint64_t ino)
+{
+	return (need.ancestry || need.netnsid) && u64map_get(&r->examined, ino) == NONE;
+}
+
+/* Open the kernel's own link PATH (relative to DIRFD: /proc/PID/ns/TYPE,
+ * always a namespace) and examine it, if it still is namespace INO: a process
+ * may have moved or exited since its link was read. */
 static void examine_path(struct reader *r, int dirfd, const char *path, uint64_t ino, const struct ns_type *type)
 {
 	struct stat st;
 	int fd;
 
-	if (!(need.ancestry || need.netnsid) || u64map_get(&r->examined, ino) != NONE)
+	if (!wants_examining(r, ino))
 		return;
-	/* O_NONBLOCK: a pin path may have become a FIFO since the mount table was read */
-	fd = openat(dirfd, path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return;
 	if (fstat(fd, &st) == 0 && st.st_dev == nsfs_dev && (uint64_t) st.st_ino == ino)
 		examine(r, fd, ino, type);
+	close(fd);
+}
+
+/* Examine FD, an O_PATH descriptor of what others may have put in the place
+ * of namespace INO (a pin's mount point, a descriptor closed and reused), if
+ * it is that namespace; only then is it opened for the ioctls, through our
+ * own descriptor, so that we never open a device or a FIFO of theirs. FD is
+ * closed. */
+static void examine_opath(struct reader *r, int fd, uint64_t ino, const struct ns_type *type)
+{
+	char self[32];
+	struct stat st;
+	int nsfd;
+
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) == 0 && st.st_dev == nsfs_dev && (uint64_t) st.st_ino == ino) {
+		snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
+		nsfd = open(self, O_RDONLY | O_CLOEXEC);
+		if (nsfd >= 0) {
+			examine(r, nsfd, ino, type);
+			close(nsfd);
+		}
+	}
 	close(fd);
 }
 
@@ -410,17 +440,72 @@ static void examine_here(size_t n, int dirfd, const char *path)
 	add_facts(&main_reader);
 }
 
+/* In the main thread: examine namespace N through a pin of it at PATH, as
+ * a mount table of the mount namespace whose root is ROOTFD names it. The
+ * directories on the way are whoever uses that namespace's to change (a
+ * container's root, a user in a chroot), and nothing in a mount table is a
+ * link: PATH is resolved inside ROOTFD, following no link. */
+static void examine_pin(size_t n, int rootfd, const char *path)
+{
+	if (nss[n].examined || !wants_examining(&main_reader, nss[n].ino))
+		return;
+	examine_opath(&main_reader, path_open_in_root(rootfd, path, O_PATH), nss[n].ino, nss[n].type);
+	add_facts(&main_reader);
+}
+
 /* ---- pins ---- */
 
 struct pin_context {
 	pid_t pid;      /* the process whose mount table this is */
 	uint64_t mntns; /* 0: ours */
+	int rootfd;     /* its root, that the table's paths start from */
 };
+
+/* Our root, opened once. */
+static int our_root(void)
+{
+	static int fd = -1;
+
+	if (fd < 0 && (fd = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0)
+		err(EXIT_FAILURE, "/");
+	return fd;
+}
+
+/* The root directory of process PID if it is in mount namespace MNTNS, and
+ * its mount table in *MOUNTINFO unless that is NULL: both through one
+ * /proc/PID directory, so that a process that took the PID after the scan
+ * saw it lends neither. The namespace is checked after both are open: the
+ * process held then was in it. -1 when it has left the namespace or exited. */
+static int root_in(pid_t pid, uint64_t mntns, int *mountinfo)
+{
+	const struct ns_type *type;
+	char dir[32];
+	uint64_t ino;
+	int piddir, rootfd, tablefd = -1;
+
+	snprintf(dir, sizeof(dir), "/proc/%d", (int) pid);
+	piddir = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (piddir < 0)
+		return -1;
+	rootfd = openat(piddir, "root", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (rootfd >= 0 && mountinfo)
+		tablefd = openat(piddir, "mountinfo", O_RDONLY | O_CLOEXEC);
+	if (rootfd >= 0 && ((mountinfo && tablefd < 0) || ns_read_link(piddir, ns_entry(".", mnt_type->proc_name), &type, &ino) != 0 ||
+			    ino != mntns)) {
+		close(rootfd);
+		rootfd = -1;
+	}
+	close(piddir);
+	if (rootfd < 0 && tablefd >= 0)
+		close(tablefd);
+	if (mountinfo)
+		*mountinfo = rootfd >= 0 ? tablefd : -1;
+	return rootfd;
+}
 
 static int add_pin(const struct pin *pin, void *data)
 {
 	const struct pin_context *ctx = data;
-	char path[PATH_MAX];
 	size_t n, h;
 
 	if (!need.types[ns_type_index(pin->type)])
@@ -431,16 +516,13 @@ static int add_pin(const struct pin *pin, void *data)
 	holders[h].path = strdup(pin->target);
 	if (!holders[h].path)
 		err(EXIT_FAILURE, NULL);
-	if (ctx->mntns == 0)
-		examine_here(n, AT_FDCWD, pin->target);
-	else if ((size_t) snprintf(path, sizeof(path), "/proc/%d/root%s", (int) ctx->pid, pin->target) < sizeof(path))
-		examine_here(n, AT_FDCWD, path);
+	examine_pin(n, ctx->rootfd, pin->target);
 	return 0;
 }
 
 static void read_our_pins(void)
 {
-	struct pin_context ctx = { .pid = self_pid, .mntns = 0 };
+	struct pin_context ctx = { .pid = self_pid, .mntns = 0, .rootfd = our_root() };
 
 	if (pin_scan("/proc/self/mountinfo", add_pin, &ctx) != 0)
 		err(EXIT_FAILURE, "/proc/self/mountinfo");
@@ -451,11 +533,15 @@ static void read_our_pins(void)
 static void read_pins_of(size_t mntns, pid_t pid)
 {
 	struct pin_context ctx = { .pid = pid, .mntns = nss[mntns].ino };
-	char path[64];
+	int fd;
 
-	snprintf(path, sizeof(path), "/proc/%d/mountinfo", (int) pid);
-	if (pin_scan(path, add_pin, &ctx) == 0)
+	ctx.rootfd = root_in(pid, ctx.mntns, &fd);
+	if (ctx.rootfd < 0)
+		return;
+	if (pin_scan_fd(fd, "mountinfo", add_pin, &ctx) == 0)
 		nss[mntns].mounts_read = true;
+	close(fd);
+	close(ctx.rootfd);
 }
 
 /* ---- reading one process, in a reader ---- */
@@ -469,9 +555,17 @@ static int unreadable(pid_t pid, const char *what)
 	err(EXIT_FAILURE, "/proc/%d/%s", (int) pid, what);
 }
 
-static int read_links(int nsdir, struct sighting *s)
+/* "ns/NAME", the link under a process's directory, in a reader's BUF */
+static const char *ns_link(char *buf, size_t size, const char *name)
+{
+	snprintf(buf, size, "ns/%s", name);
+	return buf;
+}
+
+static int read_links(int piddir, struct sighting *s)
 {
 	const struct ns_type *type;
+	char link[32];
 	uint64_t ino;
 
 	for_each_ns_type(t) {
@@ -480,13 +574,14 @@ static int read_links(int nsdir, struct sighting *s)
 		s->ns[i] = s->for_children[i] = 0;
 		if (!need.types[i])
 			continue;
-		if (ns_read_link(nsdir, t->proc_name, &type, &s->ns[i]) != 0)
+		if (ns_read_link(piddir, ns_link(link, sizeof(link), t->proc_name), &type, &s->ns[i]) != 0)
 			return unreadable(s->pid, "ns");
 		/* the namespace the process's next children start in: a
 		 * process that is exiting has none, and the kernel shows none
 		 * of a pid namespace whose init has not started yet */
 		if (need.children_links && t->children_name &&
-		    ns_read_link(nsdir, t->children_name, &type, &ino) == 0 && ino != s->ns[i])
+		    ns_read_link(piddir, ns_link(link, sizeof(link), t->children_name), &type, &ino) == 0 &&
+		    ino != s->ns[i])
 			s->for_children[i] = ino;
 	}
 	return 0;
@@ -593,11 +688,12 @@ static int read_ids_from_pidfd(struct reader *r, struct process *details)
 }
 
 /* PPID, UID and command line, as lsns shows them: the arguments joined by
- * blanks, or the name of a kernel thread, which has none. */
-static int read_details(struct reader *r, const char *dir, struct sighting *s)
+ * blanks, or the name of a kernel thread, which has none. Read through
+ * PIDDIR, the directory of the process whose links were read: if it has
+ * exited and its PID gone to another, every file under it is gone too. */
+static int read_details(struct reader *r, int piddir, struct sighting *s)
 {
 	struct process details = { .pid = s->pid };
-	char path[32];
 	struct stat st;
 	char *p;
 	int len, rc = read_ids_from_pidfd(r, &details);
@@ -605,8 +701,7 @@ static int read_details(struct reader *r, const char *dir, struct sighting *s)
 	if (rc < 0)
 		return unreadable(s->pid, "");
 	if (rc > 0) {
-		snprintf(path, sizeof(path), "%s/stat", dir);
-		if (read_file(r, r->procfd, path) < 0)
+		if (read_file(r, piddir, "stat") < 0)
 			return unreadable(s->pid, "stat");
 		/* the command name in parentheses may itself hold ") " */
 		p = strrchr(r->buf, ')');
@@ -614,19 +709,20 @@ static int read_details(struct reader *r, const char *dir, struct sighting *s)
 		if (!p || sscanf(p, ") %*c %d", &details.ppid) != 1)
 			return -1;
 		/* the owner of /proc/PID: its effective UID, as lsns reads it */
-		if (fstatat(r->procfd, dir, &st, 0) != 0)
+		if (fstat(piddir, &st) != 0)
 			return unreadable(s->pid, "");
 		details.uid = st.st_uid;
 	}
-	snprintf(path, sizeof(path), "%s/cmdline", dir);
-	len = read_file(r, r->procfd, path);
+	/* The pidfd was opened by PID, after the links were read: this file,
+	 * opened through the directory after that, proves that the PID was
+	 * still this process's then, and the pidfd its. */
+	len = read_file(r, piddir, "cmdline");
 	if (len < 0)
 		return unreadable(s->pid, "cmdline");
 	while (len > 0 && r->buf[len - 1] == '\0')
 		len--;
 	if (len == 0) {
-		snprintf(path, sizeof(path), "%s/comm", dir);
-		len = read_file(r, r->procfd, path);
+		len = read_file(r, piddir, "comm");
 		if (len < 0)
 			return unreadable(s->pid, "comm");
 		while (len > 0 && r->buf[len - 1] == '\n')
@@ -656,9 +752,9 @@ static bool first_in_any(const struct reader *r, const struct sighting *s)
 
 /* Ask about the namespaces the run meets for the first time, while the
  * process that shows them is still there. */
-static void examine_sighting(struct reader *r, int nsdir, int fddir, const struct sighting *s)
+static void examine_sighting(struct reader *r, int piddir, int fddir, const struct sighting *s)
 {
-	char fdname[16];
+	char name[32];
 
 	for_each_ns_type(t) {
 		size_t i = ns_type_index(t);
@@ -666,41 +762,42 @@ static void examine_sighting(struct reader *r, int nsdir, int fddir, const struc
 		if (!s->ns[i])
 			continue;
 		map_put(&r->seen, s->ns[i], 1);
-		examine_path(r, nsdir, t->proc_name, s->ns[i], t);
+		examine_path(r, piddir, ns_link(name, sizeof(name), t->proc_name), s->ns[i], t);
 		if (s->for_children[i])
-			examine_path(r, nsdir, t->children_name, s->for_children[i], t);
+			examine_path(r, piddir, ns_link(name, sizeof(name), t->children_name), s->for_children[i], t);
 	}
 	for (size_t i = s->fds; i < s->fds + s->nfds; i++) {
-		if (!r->fds[i].type)
+		if (!r->fds[i].type || !wants_examining(r, r->fds[i].ino))
 			continue;
-		snprintf(fdname, sizeof(fdname), "%d", r->fds[i].fd);
-		examine_path(r, fddir, fdname, r->fds[i].ino, r->fds[i].type);
+		/* the process may have put anything at that number since */
+		snprintf(name, sizeof(name), "%d", r->fds[i].fd);
+		examine_opath(r, openat(fddir, name, O_PATH | O_CLOEXEC), r->fds[i].ino, r->fds[i].type);
 	}
 }
 
 static void read_process(struct reader *r, pid_t pid)
 {
 	struct sighting s = { .pid = pid, .fds = r->nfds, .details = NONE };
-	char dir[16], path[32];
-	int nsdir, fddir = -1;
+	char dir[16];
+	int piddir, fddir = -1;
 	bool whole;
 
+	/* One walk to the process's directory, and everything of it read
+	 * through that: the directory stays the process's, so a PID that is
+	 * reused meanwhile lends nothing of the new process's (its files
+	 * under the directory are gone with the old one). */
 	snprintf(dir, sizeof(dir), "%d", (int) pid);
-	/* one walk to each directory, then one lookup per link in it */
-	snprintf(path, sizeof(path), "%s/ns", dir);
-	nsdir = openat(r->procfd, path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	piddir = openat(r->procfd, dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	/* our own descriptors are the namespaces we are looking at */
-	if (nsdir >= 0 && need.descriptors && pid != self_pid) {
-		snprintf(path, sizeof(path), "%s/fd", dir);
-		fddir = openat(r->procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	}
-	whole = nsdir >= 0 && (fddir >= 0 || !need.descriptors || pid == self_pid);
+	if (piddir >= 0 && need.descriptors && pid != self_pid)
+		fddir = openat(piddir, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	whole = piddir >= 0 && (fddir >= 0 || !need.descriptors || pid == self_pid);
 	if (!whole)
 		unreadable(pid, "");
-	whole = whole && (fddir < 0 || read_descriptors(r, fddir, &s) == 0) && read_links(nsdir, &s) == 0 &&
-		(!need.details || !first_in_any(r, &s) || read_details(r, dir, &s) == 0);
+	whole = whole && (fddir < 0 || read_descriptors(r, fddir, &s) == 0) && read_links(piddir, &s) == 0 &&
+		(!need.details || !first_in_any(r, &s) || read_details(r, piddir, &s) == 0);
 	if (whole) {
-		examine_sighting(r, nsdir, fddir, &s);
+		examine_sighting(r, piddir, fddir, &s);
 		r->sightings = grow(r->sightings, &r->sightings_size, r->nsightings, sizeof(*r->sightings));
 		r->sightings[r->nsightings++] = s;
 	} else {
@@ -708,8 +805,8 @@ static void read_process(struct reader *r, pid_t pid)
 	}
 	if (fddir >= 0)
 		close(fddir);
-	if (nsdir >= 0)
-		close(nsdir);
+	if (piddir >= 0)
+		close(piddir);
 }
 
 static void *read_processes(void *arg)
@@ -877,18 +974,24 @@ static void examine_rest(void)
 		}
 		for (size_t h = nss[n].holders; h != NONE && !nss[n].examined; h = holders[h].next) {
 			const struct holder *holder = &holders[h];
+			int rootfd;
 
-			if (holder->kind == HOLD_PIN && holder->mntns == 0)
-				snprintf(path, sizeof(path), "%s", holder->path);
-			else if (holder->kind == HOLD_PIN)
-				snprintf(path, sizeof(path), "/proc/%d/root%s", (int) holder->pid, holder->path);
-			else if (holder->kind == HOLD_FD)
+			if (holder->kind == HOLD_PIN && holder->mntns == 0) {
+				examine_pin(n, our_root(), holder->path);
+			} else if (holder->kind == HOLD_PIN) {
+				rootfd = root_in(holder->pid, holder->mntns, NULL);
+				if (rootfd >= 0) {
+					examine_pin(n, rootfd, holder->path);
+					close(rootfd);
+				}
+			} else if (holder->kind == HOLD_FD) {
 				snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int) holder->pid, holder->fd);
-			else if (holder->kind == HOLD_FOR_CHILDREN)
+				examine_opath(&main_reader, open(path, O_PATH | O_CLOEXEC), nss[n].ino, nss[n].type);
+				add_facts(&main_reader);
+			} else if (holder->kind == HOLD_FOR_CHILDREN) {
 				snprintf(path, sizeof(path), "/proc/%d/ns/%s", (int) holder->pid, nss[n].type->children_name);
-			else
-				continue;
-			examine_here(n, AT_FDCWD, path);
+				examine_here(n, AT_FDCWD, path);
+			}
 		}
 	}
 }
