@@ -363,3 +363,14 @@ attacker_dir() {
 	chown "$ATTACKER_UID" "$dir"
 	echo "$dir"
 }
+
+# wait_for_file FILE WHAT: until FILE exists (an attacker or watcher made it
+# once ready), at most 5 seconds; otherwise say that WHAT never got ready.
+wait_for_file() {
+	for _ in $(seq 200); do
+		[ -e "$1" ] && return 0
+		sleep 0.025
+	done
+	echo "$2 never got ready" >&2
+	return 1
+}

@@ -26,12 +26,7 @@ while True:
     for _ in range(len(os.read(fd, 4096)) // 16):
         print("open", file=log)
 ' "$1" "$log"
-	for _ in $(seq 100); do
-		[ -s "$log" ] && return 0
-		sleep 0.05
-	done
-	echo "the watcher of $1 never started" >&2
-	return 1
+	wait_for_file "$log" "the watcher of $1"
 }
 
 # opens_of FILE: how many opens of FILE were seen so far.

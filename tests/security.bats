@@ -26,12 +26,7 @@ attack() {
 	rm -f "$SIGNALS/ready"
 	as_attacker "$ATTACK_BIN/exchange" "$1" "$2" "$3" "$4" "$SIGNALS/ready" 3000 3>&- &
 	ATTACK=$!
-	for _ in $(seq 200); do
-		[ -e "$SIGNALS/ready" ] && return 0
-		sleep 0.01
-	done
-	echo "the attacker never got ready" >&2
-	return 1
+	wait_for_file "$SIGNALS/ready" "the attacker"
 }
 
 # pin_in_ns PATH: the inode of the namespace pinned at PATH, as the test's
