@@ -323,10 +323,10 @@ static int reattach_at(int nsfd, int dirfd, const char *name)
 	int tree = sys_open_tree(nsfd, "", OPEN_TREE_CLONE | AT_EMPTY_PATH), rc, saved_errno;
 
 	if (tree < 0 && errno == ENOSYS) {
-		snprintf(target, sizeof(target), "/proc/self/fd/%d/", dirfd);
-		if (strlen(target) + strlen(name) >= sizeof(target))
+		if (snprintf(target, sizeof(target), "/proc/self/fd/%d/%s", dirfd, name) >= (int) sizeof(target)) {
+			errno = ENAMETOOLONG;
 			return -1;
-		strcat(target, name);
+		}
 		return mount(fd_path(nsfd, source), target, NULL, MS_BIND, NULL);
 	}
 	if (tree < 0)

@@ -316,9 +316,9 @@ assert_nsls_error() {
 # Its name in $ATTACKER, its UID in $ATTACKER_UID; $ATTACK_BIN is a directory
 # it can run the attack programs (tests/attack/) and the tools from.
 make_attacker() {
-	local name="nstatk$$" tries
+	local name="nstatk$$"
 
-	for tries in $(seq 50); do
+	for _ in $(seq 50); do
 		useradd -M -N -s /bin/sh "$name" 2>/dev/null && break
 		# another suite holds the lock on /etc/passwd: try again
 		id "$name" >/dev/null 2>&1 && break

@@ -116,7 +116,7 @@ in_pid_ns() {
 	require_root
 	command -v strace > /dev/null || skip "needs strace"
 	local shown=0 attacks=0
-	for run in $(seq "$ATTACK_RUNS"); do
+	for _ in $(seq "$ATTACK_RUNS"); do
 		# The victim is alone in a user namespace, so nsls reads its
 		# PPID, UID and command; it dies while nsls opens its pidfd
 		# (pidfd_open, 434), and an impostor of another UID, in the
@@ -157,7 +157,7 @@ in_pid_ns() {
 	require_root
 	command -v strace > /dev/null || skip "needs strace"
 	local shown=0 attacks=0
-	for run in $(seq "$ATTACK_RUNS"); do
+	for _ in $(seq "$ATTACK_RUNS"); do
 		# The victim is the first process of a mount namespace; it dies
 		# once mountprop has found it (at the getdents64 that ends the
 		# walk of /proc, 217), and an impostor with a mount namespace of
