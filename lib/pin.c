@@ -155,7 +155,11 @@ void pin_root_prepare(const char *dir)
 	/* parallel first runs would each bind the directory onto itself */
 	if (flock(lockfd, LOCK_EX) != 0)
 		err(tool_failure, _("%s: cannot lock"), dir);
-	fd = lockfd;
+	/* the name again, now that we hold the lock: an earlier run may have
+	 * bound a root over the directory LOCKFD is */
+	fd = path_open_entry(parent, name, O_RDONLY | O_DIRECTORY);
+	if (fd < 0)
+		err(tool_failure, "%s", dir);
 	if (!fd_is_mount_root(fd)) {
 		/* not knowing is not "no": a root bound again would stack */
 		if (errno != 0)
@@ -163,6 +167,7 @@ void pin_root_prepare(const char *dir)
 		if (bind_onto_itself(fd) != 0)
 			err(tool_failure, _("%s: cannot make the pin root a mount point"), dir);
 		/* the mount on top, reached through the name again */
+		close(fd);
 		fd = path_open_entry(parent, name, O_RDONLY | O_DIRECTORY);
 		if (fd < 0)
 			err(tool_failure, "%s", dir);
@@ -172,8 +177,7 @@ void pin_root_prepare(const char *dir)
 	if ((mount_propagation_of(fd_path(fd, self), &flags, NULL) != 0 || !(flags & MS_SHARED)) &&
 	    set_propagation(fd, "", MS_SHARED, false) != 0)
 		err(tool_failure, _("%s: cannot make the pin root shared"), dir);
-	if (fd != lockfd)
-		close(fd);
+	close(fd);
 	close(lockfd);
 	close(parent);
 	free(name);
