@@ -319,20 +319,22 @@ static int attach_namespace(int nsfd, int filefd)
 	return rc;
 }
 
-/* attach_namespace for a file known only by its NAME in DIRFD: move_mount
- * resolves that one component there, following no link at its end. */
+/* attach_namespace for a file known only by its NAME in DIRFD: opened
+ * without following a link, or, where that open is what failed, named to
+ * move_mount, which resolves that one component and follows no link at its
+ * end. Never a path to mount(2): it would follow one. */
 static int reattach_at(int nsfd, int dirfd, const char *name)
 {
-	char source[32], target[64];
-	int tree = sys_open_tree(nsfd, "", OPEN_TREE_CLONE | AT_EMPTY_PATH), rc, saved_errno;
+	int fd = path_open_entry(dirfd, name, O_PATH | O_NOFOLLOW), tree, rc, saved_errno;
 
-	if (tree < 0 && errno == ENOSYS) {
-		if (snprintf(target, sizeof(target), "/proc/self/fd/%d/%s", dirfd, name) >= (int) sizeof(target)) {
-			errno = ENAMETOOLONG;
-			return -1;
-		}
-		return mount(fd_path(nsfd, source), target, NULL, MS_BIND, NULL);
+	if (fd >= 0) {
+		rc = attach_namespace(nsfd, fd);
+		saved_errno = errno;
+		close(fd);
+		errno = saved_errno;
+		return rc;
 	}
+	tree = sys_open_tree(nsfd, "", OPEN_TREE_CLONE | AT_EMPTY_PATH);
 	if (tree < 0)
 		return -1;
 	rc = (int) syscall(SYS_move_mount, tree, "", dirfd, name, MOVE_MOUNT_F_EMPTY_PATH);

@@ -392,12 +392,6 @@ static void parse_target(const char *arg)
 	/* links are followed only where nobody but root (or we) could have made them */
 	target_dirfd = path_open_trusted(arg, O_RDONLY | O_DIRECTORY);
 	if (target_dirfd < 0) {
-		struct stat link, dir;
-
-		/* a link to a directory, not followed, is ENOTDIR to O_NOFOLLOW */
-		if (errno == ENOTDIR && lstat(arg, &link) == 0 && S_ISLNK(link.st_mode) && stat(arg, &dir) == 0 &&
-		    S_ISDIR(dir.st_mode))
-			errno = ELOOP;
 		if (errno == ENOTDIR)
 			errx(EXIT_TOOL_FAILED, _("%s: neither a process ID nor a pin directory"), arg);
 		errx(EXIT_TOOL_FAILED, "%s: %s", arg, path_error(errno));
