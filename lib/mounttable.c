@@ -49,26 +49,26 @@ static int mount_table_link(struct mount_table *table)
 		uint64_t id = table->mounts[i].id;
 
 		/* an ID twice (only a damaged table has that) names the first */
-		if (mount_table_find(table, id) == MOUNT_NONE && u64map_put(&table->by_id, id, i) != 0) {
+		if (mount_table_find(table, id) == INDEX_NONE && u64map_put(&table->by_id, id, i) != 0) {
 			free(last_child);
 			return -1;
 		}
-		last_child[i] = MOUNT_NONE;
+		last_child[i] = INDEX_NONE;
 	}
 	for (size_t i = 0; i < table->count; i++) {
 		struct mount *m = &table->mounts[i];
 		size_t parent = mount_table_find(table, m->parent_id);
 
-		m->first_child = m->next_sibling = MOUNT_NONE;
+		m->first_child = m->next_sibling = INDEX_NONE;
 		/* the root of a namespace is its own parent, or has one we cannot see */
-		m->parent = parent == i ? MOUNT_NONE : parent;
+		m->parent = parent == i ? INDEX_NONE : parent;
 	}
 	for (size_t i = 0; i < table->count; i++) {
 		size_t parent = table->mounts[i].parent;
 
-		if (parent == MOUNT_NONE)
+		if (parent == INDEX_NONE)
 			continue;
-		if (last_child[parent] == MOUNT_NONE)
+		if (last_child[parent] == INDEX_NONE)
 			table->mounts[parent].first_child = i;
 		else
 			table->mounts[last_child[parent]].next_sibling = i;
@@ -87,11 +87,11 @@ size_t mount_table_next(const struct mount_table *table, size_t top, size_t m)
 {
 	const struct mount *mounts = table->mounts;
 
-	if (mounts[m].first_child != MOUNT_NONE)
+	if (mounts[m].first_child != INDEX_NONE)
 		return mounts[m].first_child;
-	while (m != top && mounts[m].next_sibling == MOUNT_NONE)
+	while (m != top && mounts[m].next_sibling == INDEX_NONE)
 		m = mounts[m].parent;
-	return m == top ? MOUNT_NONE : mounts[m].next_sibling;
+	return m == top ? INDEX_NONE : mounts[m].next_sibling;
 }
 
 void mount_table_free(struct mount_table *table)
@@ -427,7 +427,7 @@ int mount_table_read_stream(struct mount_table *table, FILE *mountinfo, const ch
 static int mount_of_path_by_table(int procfd, const char *path, uint64_t *id, bool *mount_point)
 {
 	struct mount_table table;
-	size_t best = MOUNT_NONE, best_len = 0;
+	size_t best = INDEX_NONE, best_len = 0;
 
 	if (mount_table_read_own(&table, procfd, MOUNT_TARGET) != 0)
 		return -1;
@@ -439,12 +439,12 @@ static int mount_of_path_by_table(int procfd, const char *path, uint64_t *id, bo
 			len = 0;
 		else if (strncmp(path, target, len) != 0 || (path[len] != '/' && path[len] != '\0'))
 			continue;
-		if (best == MOUNT_NONE || len >= best_len) {
+		if (best == INDEX_NONE || len >= best_len) {
 			best = i;
 			best_len = len;
 		}
 	}
-	if (best == MOUNT_NONE) {
+	if (best == INDEX_NONE) {
 		mount_table_free(&table);
 		errno = ENOENT;
 		return -1;

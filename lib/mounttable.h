@@ -12,9 +12,6 @@
 
 #include "u64map.h"
 
-/* No mount: an index that is not one. */
-#define MOUNT_NONE SIZE_MAX
-
 struct mount {
 	uint64_t id;             /* mountinfo's mount ID (not statmount's 64-bit one) */
 	uint64_t parent_id;
@@ -64,11 +61,11 @@ int mount_table_read_pid(struct mount_table *table, int piddir, unsigned int wan
  * (NAME, for libmount's messages). 0, or -1 with errno. */
 int mount_table_read_stream(struct mount_table *table, FILE *mountinfo, const char *name, unsigned int want);
 
-/* The index of the mount with mountinfo ID ID, or MOUNT_NONE: a hash lookup. */
+/* The index of the mount with mountinfo ID ID, or INDEX_NONE: a hash lookup. */
 size_t mount_table_find(const struct mount_table *table, uint64_t id);
 
 /* The mount after M in a walk of TOP's subtree in tree order, TOP first, or
- * MOUNT_NONE when the walk is over: by the links alone, no recursion, no search. */
+ * INDEX_NONE when the walk is over: by the links alone, no recursion, no search. */
 size_t mount_table_next(const struct mount_table *table, size_t top, size_t m);
 
 void mount_table_free(struct mount_table *table);

@@ -97,3 +97,19 @@ void ns_type_print_options(const char *arg, const char *format)
 #pragma GCC diagnostic pop
 	}
 }
+
+long ns_type_limit(const struct ns_type *type)
+{
+	char path[64];
+	long limit;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/sys/user/max_%s_namespaces", type->name);
+	if (!(f = fopen(path, "re")))
+		return -1;
+	/* NOLINTNEXTLINE(cert-err34-c): a number the kernel wrote, no user's text */
+	if (fscanf(f, "%ld", &limit) != 1 || limit < 0)
+		limit = -1;
+	fclose(f);
+	return limit;
+}

@@ -34,6 +34,9 @@ const struct ns_type *ns_type_by_option(int option);
 /* The type sockets belong to (the network namespace). */
 const struct ns_type *ns_type_of_sockets(void);
 size_t ns_type_index(const struct ns_type *type);
+/* The caller's user's limit on namespaces of TYPE in its user namespace
+ * (/proc/sys/user/max_TYPE_namespaces), or -1 where it cannot be read. */
+long ns_type_limit(const struct ns_type *type);
 
 /* getopt_long's tables for a tool: its own options, then one per namespace
  * type, the letter and long name from the table, taking HAS_ARG. */

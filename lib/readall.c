@@ -3,28 +3,24 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "readall.h"
 
 char *read_all(int fd, size_t *len)
 {
-	size_t size = 4096, got = 0;
-	char *buf = malloc(size);
+	size_t size = 0, got = 0;
+	char *buf = NULL;
 	ssize_t n;
 
-	if (!buf)
-		return NULL;
-	while ((n = read(fd, buf + got, size - got - 1)) > 0) {
-		got += (size_t) n;
-		if (got + 1 == size) {
-			char *bigger = realloc(buf, size *= 2);
-
-			if (!bigger) {
-				free(buf);
-				return NULL;
-			}
-			buf = bigger;
+	do {
+		if (array_reserve(&buf, &size, got + 4096, 1) != 0) {
+			free(buf);
+			return NULL;
 		}
-	}
+		n = read(fd, buf + got, size - got - 1);
+		if (n > 0)
+			got += (size_t) n;
+	} while (n > 0);
 	if (n < 0) {
 		free(buf);
 		return NULL;

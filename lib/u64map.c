@@ -16,11 +16,11 @@ static size_t slot_of(const struct u64map *map, uint64_t key)
 size_t u64map_get(const struct u64map *map, uint64_t key)
 {
 	if (map->size == 0)
-		return U64MAP_NONE;
+		return INDEX_NONE;
 	for (size_t i = slot_of(map, key); map->slots[i] != 0; i = (i + 1) & (map->size - 1))
 		if (map->keys[i] == key)
 			return map->slots[i] - 1;
-	return U64MAP_NONE;
+	return INDEX_NONE;
 }
 
 /* Twice the size, every entry moved over. */

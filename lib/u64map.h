@@ -6,8 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* No value: what u64map_get returns for a key the map does not hold. */
-#define U64MAP_NONE SIZE_MAX
+#include "array.h"
 
 struct u64map {
 	uint64_t *keys;
@@ -15,10 +14,10 @@ struct u64map {
 	size_t size, count;
 };
 
-/* The value of KEY, or U64MAP_NONE. */
+/* The value of KEY, or INDEX_NONE. */
 size_t u64map_get(const struct u64map *map, uint64_t key);
 
-/* Set KEY to VALUE (anything but U64MAP_NONE). 0, or -1 with errno ENOMEM. */
+/* Set KEY to VALUE (anything but INDEX_NONE). 0, or -1 with errno ENOMEM. */
 int u64map_put(struct u64map *map, uint64_t key, size_t value);
 
 void u64map_free(struct u64map *map);

@@ -118,8 +118,7 @@ static struct view *views;
 static size_t nviews, own_view;
 
 /* What is shown, in order: a mount of a view, and the row it hangs under in
- * a tree (ROW_NONE at the top). */
-#define ROW_NONE SIZE_MAX
+ * a tree (INDEX_NONE at the top). */
 struct row {
 	size_t view, mount, parent;
 };
@@ -363,8 +362,8 @@ static void warn_unless_slaves(const char *path, const char *canonical)
 	if (mount_table_read_own(&table, procfd, 0) != 0)
 		return;
 	if (mount_of_path(procfd, canonical, &id, &mount_point) == 0 &&
-	    (top = mount_table_find(&table, id)) != MOUNT_NONE) {
-		for (size_t m = top; m != MOUNT_NONE; m = recursive ? mount_table_next(&table, top, m) : MOUNT_NONE) {
+	    (top = mount_table_find(&table, id)) != INDEX_NONE) {
+		for (size_t m = top; m != INDEX_NONE; m = recursive ? mount_table_next(&table, top, m) : INDEX_NONE) {
 			total++;
 			private += !(table.mounts[m].propagation & MS_SLAVE);
 		}
@@ -521,15 +520,15 @@ static size_t add_row(size_t view, size_t mount, size_t parent)
 static void add_subtree(size_t view, size_t top, bool whole)
 {
 	const struct mount *mounts = views[view].table.mounts;
-	size_t m = top, row = add_row(view, top, ROW_NONE);
+	size_t m = top, row = add_row(view, top, INDEX_NONE);
 
 	while (whole) {
-		if (mounts[m].first_child != MOUNT_NONE) {
+		if (mounts[m].first_child != INDEX_NONE) {
 			m = mounts[m].first_child;
 			row = add_row(view, m, row);
 			continue;
 		}
-		while (m != top && mounts[m].next_sibling == MOUNT_NONE) {
+		while (m != top && mounts[m].next_sibling == INDEX_NONE) {
 			m = mounts[m].parent;
 			row = rows[row].parent;
 		}
@@ -546,8 +545,8 @@ static void select_everything(void)
 	for (size_t v = 0; v < nviews; v++)
 		for (size_t m = 0; m < views[v].table.count; m++)
 			if (style.list)
-				add_row(v, m, ROW_NONE);
-			else if (views[v].table.mounts[m].parent == MOUNT_NONE)
+				add_row(v, m, INDEX_NONE);
+			else if (views[v].table.mounts[m].parent == INDEX_NONE)
 				add_subtree(v, m, true);
 }
 
@@ -556,7 +555,7 @@ static size_t own_mount_at(const char *path)
 	uint64_t id = mount_at(path, NULL);
 	size_t m = mount_table_find(&views[own_view].table, id);
 
-	if (m == MOUNT_NONE)
+	if (m == INDEX_NONE)
 		errx(EXIT_FAILURE, _("%s: mount %" PRIu64 " is not in the mount table"), path, id);
 	return m;
 }
@@ -629,7 +628,7 @@ static void list_member(const struct member *member, uint64_t **queue, size_t *n
 	if (view->listed[member->mount])
 		return;
 	view->listed[member->mount] = true;
-	add_row(member->view, member->mount, ROW_NONE);
+	add_row(member->view, member->mount, INDEX_NONE);
 	/* a slave that is shared too passes on what it receives to its own group */
 	if (peer != 0) {
 		uint64_t *bigger = realloc(*queue, (*nqueue + 1) * sizeof(**queue));
@@ -758,7 +757,7 @@ static void print_table(void)
 	if (!lines)
 		err(EXIT_FAILURE, NULL);
 	for (size_t r = 0; r < nrows; r++) {
-		struct libscols_line *parent = rows[r].parent == ROW_NONE || style.list ? NULL : lines[rows[r].parent];
+		struct libscols_line *parent = rows[r].parent == INDEX_NONE || style.list ? NULL : lines[rows[r].parent];
 		const struct view *view = &views[rows[r].view];
 
 		lines[r] = scols_table_new_line(table, parent);

@@ -314,21 +314,12 @@ static noreturn void explain_no_space(void)
 	long tightest_limit = LONG_MAX;
 
 	for_each_ns_type(t) {
-		char path[64];
-		long limit;
-		FILE *f;
+		long limit = clone_flags & t->flag ? ns_type_limit(t) : -1;
 
-		if (!(clone_flags & t->flag))
-			continue;
-		snprintf(path, sizeof(path), "/proc/sys/user/max_%s_namespaces", t->name);
-		if (!(f = fopen(path, "re")))
-			continue;
-		/* NOLINTNEXTLINE(cert-err34-c): a number the kernel wrote, no user's text */
-		if (fscanf(f, "%ld", &limit) == 1 && limit < tightest_limit) {
+		if (limit >= 0 && limit < tightest_limit) {
 			tightest = t;
 			tightest_limit = limit;
 		}
-		fclose(f);
 	}
 	if (tightest)
 		errx(EXIT_TOOL_FAILED, _("cannot create namespaces: %s (the limit /proc/sys/user/max_%s_namespaces "

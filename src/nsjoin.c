@@ -517,11 +517,11 @@ int main(int argc, char **argv)
 	if (wd_asked || (target.procfd >= 0 && (mask & CLONE_NEWNS)))
 		wdfd = open_directory(wd_dir, "cwd");
 
-	/* A sanitizer build checks for leaks at exit from a task it clones, which
-	 * once we are in another pid namespace would be born there, never report,
-	 * and leave exit() waiting for it forever: check now, while it can. */
-	if (mask & CLONE_NEWPID)
-		leak_check_now();
+	/* A sanitizer build checks for leaks at exit from a task it clones to
+	 * ptrace us: in another pid namespace it would be born there, never
+	 * report, and leave exit() waiting forever; and no task may ptrace us once
+	 * we are undumpable. Check now, while it can. */
+	leak_check_now();
 	drop_host_groups(mask);
 	become_undumpable();
 	join_namespaces(mask, whole_target);

@@ -29,8 +29,6 @@
 #include "tool.h"
 #include "u64map.h"
 
-#define NONE SIZE_MAX
-
 enum {
 	OPT_OUTPUT_ALL = CHAR_MAX + 1,
 };
@@ -78,7 +76,7 @@ struct holder {
 	int fd;
 	uint64_t mntns; /* a pin's mount namespace; 0 when it is ours */
 	char *path;     /* a pin's mount point */
-	size_t next;    /* the namespace's next holder, or NONE */
+	size_t next;    /* the namespace's next holder, or INDEX_NONE */
 };
 
 /* What lsns shows of the lowest PID of a namespace. */
@@ -93,9 +91,9 @@ struct namespace {
 	const struct ns_type *type;
 	size_t nprocs;
 	pid_t pid;              /* the lowest PID in it, when nprocs > 0 */
-	size_t proc;            /* its details, or NONE */
+	size_t proc;            /* its details, or INDEX_NONE */
 	size_t holders, last_holder;
-	size_t parent, owner;   /* NONE: none, or not known */
+	size_t parent, owner;   /* INDEX_NONE: none, or not known */
 	size_t children, owned; /* namespaces whose parent or owner this is */
 	int netnsid;
 	bool examined;          /* parent, owner and netnsid asked of the kernel */
@@ -125,7 +123,7 @@ struct sighting {
 	uint64_t ns[NS_TYPE_MAX];           /* 0: not read */
 	uint64_t for_children[NS_TYPE_MAX]; /* 0: the same as ns[] */
 	size_t fds, nfds;                   /* its namespace and socket descriptors, in the reader's fds */
-	size_t details;                     /* in the reader's procs, or NONE */
+	size_t details;                     /* in the reader's procs, or INDEX_NONE */
 };
 
 /* Reading /proc is nearly all of nsls's time, and no process's files depend
@@ -228,12 +226,12 @@ static size_t ns_add(uint64_t ino, const struct ns_type *type)
 {
 	size_t n = ns_find(ino);
 
-	if (n != NONE)
+	if (n != INDEX_NONE)
 		return n;
 	nss = grow(nss, &nss_size, nns, sizeof(*nss));
 	nss[nns] = (struct namespace) {
-		.ino = ino, .type = type, .proc = NONE, .holders = NONE, .last_holder = NONE,
-		.parent = NONE, .owner = NONE, .netnsid = INT_MIN,
+		.ino = ino, .type = type, .proc = INDEX_NONE, .holders = INDEX_NONE, .last_holder = INDEX_NONE,
+		.parent = INDEX_NONE, .owner = INDEX_NONE, .netnsid = INT_MIN,
 	};
 	map_put(&ns_map, ino, nns);
 	return nns++;
@@ -242,8 +240,8 @@ static size_t ns_add(uint64_t ino, const struct ns_type *type)
 static size_t add_holder(size_t n, enum holder_kind kind, pid_t pid, int fd)
 {
 	holders = grow(holders, &holders_size, nholders, sizeof(*holders));
-	holders[nholders] = (struct holder) { .kind = kind, .pid = pid, .fd = fd, .next = NONE };
-	if (nss[n].last_holder == NONE)
+	holders[nholders] = (struct holder) { .kind = kind, .pid = pid, .fd = fd, .next = INDEX_NONE };
+	if (nss[n].last_holder == INDEX_NONE)
 		nss[n].holders = nholders;
 	else
 		holders[nss[n].last_holder].next = nholders;
@@ -328,7 +326,7 @@ static uint64_t examine_relative(struct reader *r, int fd, unsigned long request
 		 * the kernel then reuses its nsfs dentry for every namespace
 		 * that names it, instead of making and freeing one each time
 		 * (most namespaces have the same few owners). */
-		if (u64map_get(&r->examined, ino) == NONE && r->kept < 32) {
+		if (u64map_get(&r->examined, ino) == INDEX_NONE && r->kept < 32) {
 			examine(r, relfd, ino, type);
 			r->kept++;
 			return ino;
@@ -343,7 +341,7 @@ static void examine(struct reader *r, int fd, uint64_t ino, const struct ns_type
 {
 	struct fact fact = { .ino = ino, .type = type, .netnsid = INT_MIN };
 
-	if (u64map_get(&r->examined, ino) != NONE)
+	if (u64map_get(&r->examined, ino) != INDEX_NONE)
 		return;
 	map_put(&r->examined, ino, 1);
 	if (need.netnsid && type->sockets)
@@ -359,7 +357,7 @@ static void examine(struct reader *r, int fd, uint64_t ino, const struct ns_type
 
 static bool wants_examining(const struct reader *r, uint64_t ino)
 {
-	return (need.ancestry || need.netnsid) && u64map_get(&r->examined, ino) == NONE;
+	return (need.ancestry || need.netnsid) && u64map_get(&r->examined, ino) == INDEX_NONE;
 }
 
 /* Open the kernel's own link PATH (relative to DIRFD: /proc/PID/ns/TYPE,
@@ -745,7 +743,7 @@ static int read_details(struct reader *r, int piddir, struct sighting *s)
 static bool first_in_any(const struct reader *r, const struct sighting *s)
 {
 	for (size_t i = 0; i < ns_type_count; i++)
-		if (s->ns[i] && u64map_get(&r->seen, s->ns[i]) == NONE)
+		if (s->ns[i] && u64map_get(&r->seen, s->ns[i]) == INDEX_NONE)
 			return true;
 	return false;
 }
@@ -777,7 +775,7 @@ static void examine_sighting(struct reader *r, int piddir, int fddir, const stru
 
 static void read_process(struct reader *r, pid_t pid)
 {
-	struct sighting s = { .pid = pid, .fds = r->nfds, .details = NONE };
+	struct sighting s = { .pid = pid, .fds = r->nfds, .details = INDEX_NONE };
 	char dir[16];
 	int piddir, fddir = -1;
 	bool whole;
@@ -839,7 +837,7 @@ static void add_sockets(const struct reader *r, const struct sighting *s)
 		if (seen->type)
 			continue;
 		known = u64map_get(&socket_map, seen->ino);
-		if (known == NONE) {
+		if (known == INDEX_NONE) {
 			if (pidfd < 0)
 				pidfd = sys_pidfd_open(s->pid, 0);
 			if (pidfd < 0)
@@ -861,7 +859,7 @@ static void add_sockets(const struct reader *r, const struct sighting *s)
 				add_facts(&main_reader);
 			}
 			close(nsfd);
-			if (known == NONE)
+			if (known == INDEX_NONE)
 				continue;
 		}
 		if (nss[known].ino != own)
@@ -874,9 +872,9 @@ static void add_sockets(const struct reader *r, const struct sighting *s)
 /* The process was read whole: count it. */
 static void add_sighting(const struct reader *r, const struct sighting *s)
 {
-	size_t proc = NONE;
+	size_t proc = INDEX_NONE;
 
-	if (s->details != NONE) {
+	if (s->details != INDEX_NONE) {
 		procs = grow(procs, &procs_size, nprocs_read, sizeof(*procs));
 		procs[nprocs_read] = r->procs[s->details];
 		proc = nprocs_read++;
@@ -972,7 +970,7 @@ static void examine_rest(void)
 			snprintf(path, sizeof(path), "/proc/%d/ns/%s", (int) nss[n].pid, nss[n].type->proc_name);
 			examine_here(n, AT_FDCWD, path);
 		}
-		for (size_t h = nss[n].holders; h != NONE && !nss[n].examined; h = holders[h].next) {
+		for (size_t h = nss[n].holders; h != INDEX_NONE && !nss[n].examined; h = holders[h].next) {
 			const struct holder *holder = &holders[h];
 			int rootfd;
 
@@ -1118,7 +1116,7 @@ static const char *user_name(uid_t uid)
 	size_t i = u64map_get(&cache, uid);
 	struct passwd *pw;
 
-	if (i != NONE)
+	if (i != INDEX_NONE)
 		return names[i]; /* NOLINT(clang-analyzer-core.NullDereference): cached, so names is allocated */
 	pw = getpwuid(uid);
 	names = grow(names, &names_size, nnames, sizeof(*names));
@@ -1133,10 +1131,10 @@ static char *path_of(const struct namespace *ns)
 {
 	if (ns->nprocs > 0)
 		return xasprintf("/proc/%d/ns/%s", (int) ns->pid, ns->type->proc_name);
-	for (size_t h = ns->holders; h != NONE; h = holders[h].next)
+	for (size_t h = ns->holders; h != INDEX_NONE; h = holders[h].next)
 		if (holders[h].kind == HOLD_PIN && holders[h].mntns == 0)
 			return xasprintf("%s", holders[h].path);
-	for (size_t h = ns->holders; h != NONE; h = holders[h].next) {
+	for (size_t h = ns->holders; h != INDEX_NONE; h = holders[h].next) {
 		if (holders[h].kind == HOLD_FOR_CHILDREN)
 			return xasprintf("/proc/%d/ns/%s", (int) holders[h].pid, ns->type->children_name);
 		if (holders[h].kind == HOLD_FD)
@@ -1149,7 +1147,7 @@ static char *pins_here(const struct namespace *ns)
 {
 	char *list = NULL;
 
-	for (size_t h = ns->holders; h != NONE; h = holders[h].next)
+	for (size_t h = ns->holders; h != INDEX_NONE; h = holders[h].next)
 		if (holders[h].kind == HOLD_PIN && holders[h].mntns == 0)
 			list = append(list, separator(), holders[h].path);
 	return list;
@@ -1166,7 +1164,7 @@ static char *holders_of(const struct namespace *ns)
 		free(item);
 	}
 	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
-		for (size_t h = ns->holders; h != NONE; h = holders[h].next) {
+		for (size_t h = ns->holders; h != INDEX_NONE; h = holders[h].next) {
 			const struct holder *holder = &holders[h];
 
 			if (holder->kind != order[k])
@@ -1202,12 +1200,12 @@ static char *relative(const struct namespace *ns, size_t related)
 {
 	if (!ns->examined)
 		return NULL;
-	return xasprintf("%" PRIu64, related == NONE ? 0 : nss[related].ino);
+	return xasprintf("%" PRIu64, related == INDEX_NONE ? 0 : nss[related].ino);
 }
 
 static char *cell(size_t column, const struct namespace *ns)
 {
-	const struct process *proc = ns->proc == NONE ? NULL : &procs[ns->proc];
+	const struct process *proc = ns->proc == INDEX_NONE ? NULL : &procs[ns->proc];
 
 	switch (column) {
 	case COL_NS:
@@ -1248,16 +1246,16 @@ static char *cell(size_t column, const struct namespace *ns)
  * row of the parent process of its lowest PID (the last of them, as lsns). */
 static size_t tree_parent(size_t n, const struct u64map *rows_by_pid)
 {
-	size_t up = NONE;
+	size_t up = INDEX_NONE;
 
 	if (tree == TREE_OWNER)
 		up = nss[n].owner;
 	else if (tree == TREE_PARENT)
 		up = nss[n].parent;
-	else if (tree == TREE_PROCESS && nss[n].proc != NONE)
+	else if (tree == TREE_PROCESS && nss[n].proc != INDEX_NONE)
 		up = u64map_get(rows_by_pid, (uint64_t) procs[nss[n].proc].ppid);
-	if (up == NONE || up == n || !selected(&nss[up]))
-		return NONE;
+	if (up == INDEX_NONE || up == n || !selected(&nss[up]))
+		return INDEX_NONE;
 	return up;
 }
 
@@ -1271,7 +1269,7 @@ static void add_line(struct libscols_table *table, size_t n, const struct u64map
 		return;
 	nss[n].drawing = true;
 	up = tree_parent(n, rows_by_pid);
-	if (up != NONE && !nss[up].drawing) {
+	if (up != INDEX_NONE && !nss[up].drawing) {
 		add_line(table, up, rows_by_pid);
 		parent = nss[up].line;
 	}
@@ -1325,24 +1323,15 @@ static void print_summary(void)
 	table = columns_new_table(&all, &style);
 	for_each_ns_type(t) {
 		struct libscols_line *line;
-		char path[96], limit[32] = "";
-		FILE *f;
+		long limit;
 
 		if (!listed(t) || !supported[ns_type_index(t)])
 			continue;
-		/* the limit for the caller's user in the caller's user namespace */
-		snprintf(path, sizeof(path), "/proc/sys/user/max_%s_namespaces", t->name);
-		f = fopen(path, "re");
-		if (f) {
-			if (!fgets(limit, sizeof(limit), f))
-				limit[0] = '\0';
-			limit[strcspn(limit, "\n")] = '\0';
-			fclose(f);
-		}
+		limit = ns_type_limit(t);
 		line = scols_table_new_line(table, NULL);
 		if (!line || scols_line_set_data(line, SUM_TYPE, t->name) != 0 ||
 		    scols_line_refer_data(line, SUM_COUNT, xasprintf("%zu", counts[ns_type_index(t)])) != 0 ||
-		    (limit[0] && scols_line_set_data(line, SUM_LIMIT, limit) != 0))
+		    (limit >= 0 && scols_line_refer_data(line, SUM_LIMIT, xasprintf("%ld", limit)) != 0))
 			err(EXIT_FAILURE, _("cannot make a table"));
 	}
 	if (scols_print_table(table) != 0)
@@ -1354,14 +1343,14 @@ static void print_summary(void)
 /* --why: the HOLDERS column in sentences, with what would free the namespace. */
 static void explain(const struct namespace *ns)
 {
-	const struct process *proc = ns->proc == NONE ? NULL : &procs[ns->proc];
-	bool anything = ns->nprocs > 0 || ns->holders != NONE || ns->children || ns->owned;
+	const struct process *proc = ns->proc == INDEX_NONE ? NULL : &procs[ns->proc];
+	bool anything = ns->nprocs > 0 || ns->holders != INDEX_NONE || ns->children || ns->owned;
 
 	printf(_("%s namespace %" PRIu64 " is kept alive by:\n"), ns->type->name, ns->ino);
 	if (ns->nprocs > 0)
 		printf(_("  processes in it: %zu, the lowest PID %d (%s); it lives while one of them does\n"),
 		       ns->nprocs, (int) ns->pid, proc ? proc->command : "?");
-	for (size_t h = ns->holders; h != NONE; h = holders[h].next) {
+	for (size_t h = ns->holders; h != INDEX_NONE; h = holders[h].next) {
 		const struct holder *holder = &holders[h];
 
 		switch (holder->kind) {
@@ -1647,7 +1636,7 @@ static void read_ourselves(void)
 static void check_wanted(void)
 {
 	for (size_t w = 0; w < nwanted; w++)
-		if (ns_find(wanted[w].ino) == NONE)
+		if (ns_find(wanted[w].ino) == INDEX_NONE)
 			errx(EXIT_FAILURE, _("%s: no such namespace"), wanted[w].arg);
 }
 

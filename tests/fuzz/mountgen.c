@@ -210,7 +210,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t found = mount_table_find(&table, m->id);
 		const struct mount *got;
 
-		FUZZ_CHECK(found != MOUNT_NONE, text);
+		FUZZ_CHECK(found != INDEX_NONE, text);
 		got = &table.mounts[found];
 		FUZZ_CHECK(got->parent_id == m->parent_id, text);
 		FUZZ_CHECK(got->peer == m->peer && got->master == m->master, text);
@@ -220,7 +220,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(strcmp(got->root, m->root) == 0, text);
 		FUZZ_CHECK(strcmp(got->fstype, m->fstype) == 0, text);
 		FUZZ_CHECK(strcmp(got->source, *m->source ? m->source : "none") == 0, text);
-		FUZZ_CHECK(i == 0 ? got->parent == MOUNT_NONE : got->parent != MOUNT_NONE, text);
+		FUZZ_CHECK(i == 0 ? got->parent == INDEX_NONE : got->parent != INDEX_NONE, text);
 	}
 	mount_table_free(&table);
 

@@ -46,20 +46,20 @@ static void check_table(const uint8_t *data, size_t size)
 		const struct mount *mnt = &table.mounts[i];
 		size_t found = mount_table_find(&table, mnt->id);
 
-		FUZZ_CHECK(found != MOUNT_NONE && table.mounts[found].id == mnt->id, "mountinfo");
+		FUZZ_CHECK(found != INDEX_NONE && table.mounts[found].id == mnt->id, "mountinfo");
 		FUZZ_CHECK((mnt->propagation & ~(unsigned long) PROPAGATION_BITS) == 0, "mountinfo");
 		FUZZ_CHECK(!!(mnt->propagation & MS_SHARED) == (mnt->peer != 0), "mountinfo");
 		FUZZ_CHECK(mnt->target && mnt->fstype && mnt->source && mnt->root, "mountinfo");
 		FUZZ_CHECK(propagation_words(mnt->propagation) != NULL, "mountinfo");
-		FUZZ_CHECK(mnt->parent == MOUNT_NONE || mnt->parent < table.count, "mountinfo");
-		for (size_t c = mnt->first_child; c != MOUNT_NONE; c = table.mounts[c].next_sibling)
+		FUZZ_CHECK(mnt->parent == INDEX_NONE || mnt->parent < table.count, "mountinfo");
+		for (size_t c = mnt->first_child; c != INDEX_NONE; c = table.mounts[c].next_sibling)
 			FUZZ_CHECK(c < table.count && table.mounts[c].parent == i, "mountinfo");
 	}
 	/* mountprop's walk of the tree, from each root, as deep as it goes */
 	for (size_t top = 0; top < table.count; top++) {
-		if (table.mounts[top].parent != MOUNT_NONE)
+		if (table.mounts[top].parent != INDEX_NONE)
 			continue;
-		for (m = top; m != MOUNT_NONE; m = mount_table_next(&table, top, m))
+		for (m = top; m != INDEX_NONE; m = mount_table_next(&table, top, m))
 			FUZZ_CHECK(++visited <= table.count, "mountinfo");
 	}
 	mount_table_free(&table);
