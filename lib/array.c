@@ -23,7 +23,11 @@ int array_reserve(void *array, size_t *alloc, size_t count, size_t size)
 		}
 		want *= 2;
 	}
-	if (size && want > SIZE_MAX / size) {
+	if (size == 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (want > SIZE_MAX / size) {
 		errno = EOVERFLOW;
 		return -1;
 	}
