@@ -26,3 +26,24 @@ awk -F'\t' '
 	{ printf "| %s | %s | %s %s | %.2f |\n", $1, human($2), $3, human($4), $2 / $4 }' "$results"
 echo
 echo "Below 1, nstools is faster; a floor is the least any tool could do."
+echo
+echo "How each grew with size (linear: the time grows as the size does):"
+echo
+echo "| comparison | sizes | size × | nstools × | reference × |"
+echo "|---|---|---:|---:|---:|"
+# a row's size is the number after its comma: rows alike but for it are one comparison
+awk -F'\t' '
+	match($1, /, [0-9]+ /) {
+		size = substr($1, RSTART + 2, RLENGTH - 3)
+		key = substr($1, 1, RSTART - 1) ", N " substr($1, RSTART + RLENGTH) " / " $3
+		if (!(key in first)) { first[key] = size; ours[key] = $2; theirs[key] = $4; order[++n] = key }
+		else { last[key] = size; ours2[key] = $2; theirs2[key] = $4 }
+	}
+	END {
+		for (i = 1; i <= n; i++) {
+			key = order[i]
+			if (!(key in last)) continue
+			printf "| %s | %s → %s | %.2f | %.2f | %.2f |\n", key, first[key], last[key],
+				last[key] / first[key], ours2[key] / ours[key], theirs2[key] / theirs[key]
+		}
+	}' "$results"
