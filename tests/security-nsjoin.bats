@@ -43,23 +43,25 @@ start_container_root() {
 	echo "0 $sub 65536" > "/proc/$holder/uid_map"
 	echo "0 $sub 65536" > "/proc/$holder/gid_map"
 	spawn sh -c 'exec "$@" > "$0"' "$NST_TMP/thief" \
-		nsenter -t "$holder" -U -S 0 -G 0 "$ATTACK_BIN/steal-fds" 120
+		nsenter -t "$holder" -U -S 0 -G 0 "$ATTACK_BIN/steal-fds" 900
 	THIEF=$SPAWNED
 	wait_for_exec "$THIEF" steal-fds
 	[ "$(awk '/^Uid:/ { print $2 }' "/proc/$THIEF/status")" = "$sub" ]
 	[ "$(ns_of "$THIEF" user)" = "$(ns_of "$holder" user)" ]
 }
 
-# thief_report: stop the thief; its last line, "caught N stopped M stolen K",
-# on stdout, and what it stole on stderr.
+# thief_report: the thief's counts so far (it goes on watching), its line
+# "caught N stopped M stolen K", on stdout, and what it stole on stderr.
 thief_report() {
-	kill -TERM "$THIEF"
-	for _ in $(seq 100); do
-		grep -q '^caught ' "$NST_TMP/thief" && break
+	local reports
+	reports=$(grep -c '^caught ' "$NST_TMP/thief" || true)
+	kill -USR1 "$THIEF"
+	for _ in $(seq 200); do
+		[ "$(grep -c '^caught ' "$NST_TMP/thief" || true)" -gt "$reports" ] && break
 		sleep 0.05
 	done
 	grep '^stolen ' "$NST_TMP/thief" >&2 || true
-	grep '^caught ' "$NST_TMP/thief"
+	grep '^caught ' "$NST_TMP/thief" | tail -n 1
 }
 
 # steal_attack NSJOIN-ARGS...: root's nsjoin ARGS true, $TRIES+5 times, with
@@ -69,9 +71,10 @@ steal_attack() {
 	local report round
 	# a loaded machine may schedule the thief too late for a while: more
 	# rounds, until it has had nsjoin stopped in its hands
-	for round in 1 2 3 4; do
+	for round in 1 2 3 4 5 6; do
 		for _ in $(seq $((TRIES + 5))); do
-			run -0 no_fds_run timeout -s KILL 20 nsjoin "$@" true
+			run no_fds_run timeout -s KILL 20 nsjoin "$@" true
+			[ "$status" -eq 0 ] || { echo "# nsjoin $* true: status $status: $output" >&2; return 1; }
 		done
 		report=$(thief_report)
 		[[ "$report" != *" stopped 0 "* ]] && break
@@ -180,7 +183,6 @@ steal_attack() {
 	# root, which the container sees as 65534
 	run -0 no_fds_run nsjoin -t "$THIEF" sh -c 'stat -c %u /proc/$$; ls /proc/$$/fd'
 	[ "$output" = "$(printf '0\n0\n1\n2')" ]
-	thief_report >/dev/null
 }
 
 # --- finding 7: supplementary groups stay outside ---

@@ -10,7 +10,8 @@
  * namespace), then, stopped, asked for its descriptors 3..64 with
  * pidfd_getfd, and continued. Every descriptor taken is printed as
  *   stolen PID FD TARGET
- * (TARGET: readlink of our copy), and at the end one line
+ * (TARGET: readlink of our copy), and at the end, and on each SIGUSR1 (the
+ * counts so far, while it goes on watching), one line
  *   caught N stopped M stolen K
  * Exit status: 0 when nothing was stolen, 3 when something was, 2 when the
  * attack itself could not run. */
@@ -36,7 +37,7 @@
 
 #define SEEN_MAX 4096
 
-static volatile sig_atomic_t stop_asked;
+static volatile sig_atomic_t stop_asked, report_asked;
 static pid_t seen[SEEN_MAX];
 static size_t seen_count;
 static unsigned long caught, stopped, stolen;
@@ -45,6 +46,18 @@ static void on_term(int sig)
 {
 	(void) sig;
 	stop_asked = 1;
+}
+
+static void on_usr1(int sig)
+{
+	(void) sig;
+	report_asked = 1;
+}
+
+static void report(void)
+{
+	printf("caught %lu stopped %lu stolen %lu\n", caught, stopped, stolen);
+	fflush(stdout);
 }
 
 static double now(void)
@@ -163,6 +176,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	signal(SIGTERM, on_term);
+	signal(SIGUSR1, on_usr1);
 	deadline = now() + atoi(argv[1]);
 	printf("ready %d\n", (int) getpid());
 	fflush(stdout);
@@ -183,7 +197,11 @@ int main(int argc, char **argv)
 			attack(pid, comm);
 		}
 		closedir(proc);
+		if (report_asked) {
+			report_asked = 0;
+			report();
+		}
 	}
-	printf("caught %lu stopped %lu stolen %lu\n", caught, stopped, stolen);
+	report();
 	return stolen ? 3 : 0;
 }
