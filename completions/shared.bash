@@ -1,8 +1,6 @@
-# bash completion for nspin(1), of nstools                    -*- shell-script -*-
-# shellcheck shell=bash disable=SC2207
-
-# --- shared by the five nstools completion files, the same in each (a test
-# checks): bash-completion loads only the file named after the command. ---
+# --- shared by the five nstools completion files, the same in each: make
+# writes completions/shared.bash into each, as bash-completion loads only the
+# file named after the command and nothing beside it. ---
 
 # _nstools_init: cur and prev. bash splits --opt=ARG at the = (it is in
 # COMP_WORDBREAKS): then prev is "--opt=", so an option whose argument is
@@ -49,6 +47,7 @@ _nstools_files()
 {
 	local IFS=$'\n'
 	compopt -o filenames 2>/dev/null
+	# shellcheck disable=SC2207 # one file a line: IFS is a newline
 	COMPREPLY+=( $(compgen -"$1" -- "$cur") )
 	return 0
 }
@@ -202,49 +201,3 @@ _nstools_columns()
 }
 
 # --- end of the shared part ---
-
-_nspin_module()
-{
-	local cur prev eqprefix operands operand_at
-	local word type='' release='' target=''
-
-	COMPREPLY=()
-	_nstools_init
-	_nstools_operands t "--target"
-	for word in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
-		case $word in
-		-r | --release) release=1 ;;
-		-t* | --target | --target=*) target=1 ;;
-		-m | --mount) type=mnt ;;
-		-u | --uts) type=uts ;;
-		-i | --ipc) type=ipc ;;
-		-n | --net) type=net ;;
-		-p | --pid) type=pid ;;
-		-U | --user) type=user ;;
-		-C | --cgroup) type=cgroup ;;
-		-T | --time) type='time' ;;
-		esac
-	done
-	case $prev in
-	-t | --target | --target=)
-		_nstools_target
-		_nstools_done
-		return 0
-		;;
-	-h | --help | -V | --version) return 0 ;;
-	esac
-	if [[ $cur == -* ]]; then
-		_nstools_add -m --mount -u --uts -i --ipc -n --net -p --pid -U --user \
-			-C --cgroup -T --time -t --target -r --release -h --help -V --version
-	elif [[ -n $release || -n $target ]]; then
-		# --release PATH...; -t PID DIR
-		_nstools_pin_path
-	elif (( ${#operands[@]} == 0 )); then
-		# SPEC PATH: a PID only with a type option, which a file needs not
-		_nstools_spec "$type"
-	elif (( ${#operands[@]} == 1 )); then
-		_nstools_pin_path
-	fi
-	_nstools_done
-}
-complete -F _nspin_module nspin
