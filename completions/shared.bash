@@ -54,11 +54,12 @@ _nstools_files()
 
 # _nstools_wants_arg WORD SHORT LONG: whether option WORD takes the next word
 # as its argument; SHORT: the letters that do, LONG: the long options that do
-# (blank-separated). A cluster (-en) ends with its last letter's option.
+# (separated by blanks or newlines). A cluster (-en) ends with its last
+# letter's option.
 # The option, short form for a cluster, is left in _nstools_opt.
 _nstools_wants_arg()
 {
-	local word=$1 short=$2 long=" $3 " j letter
+	local word=$1 short=$2 long=" ${3//[[:space:]]/ } " j letter
 
 	_nstools_opt=
 	case $word in
@@ -197,6 +198,65 @@ _nstools_columns()
 		[[ ,$given == *,"$column",* ]] && continue
 		[[ $column == "$last"* ]] && COMPREPLY+=( "$plus$given$column" )
 	done
+	return 0
+}
+
+# The namespace types as the tools' one table has them, three words each:
+# TYPE LETTER NAME, for the options -LETTER and --NAME (a test checks each
+# tool's completion against its --help).
+_nstools_types=( mnt m mount uts u uts ipc i ipc net n net pid p pid user U user
+	cgroup C cgroup time T time )
+
+# _nstools_type_options: the types into the array type_names, their options
+# into the array type_options (-m --mount ...), their letters into
+# type_letters (muinpUCT) and their long options into type_longs.
+_nstools_type_options()
+{
+	local i
+
+	type_names=()
+	type_options=()
+	type_letters=
+	type_longs=
+	for (( i = 0; i < ${#_nstools_types[@]}; i += 3 )); do
+		type_names+=( "${_nstools_types[i]}" )
+		type_options+=( "-${_nstools_types[i+1]}" "--${_nstools_types[i+2]}" )
+		type_letters+=${_nstools_types[i+1]}
+		type_longs+=" --${_nstools_types[i+2]}"
+	done
+}
+
+# _nstools_type_of WORD: whether WORD is a type option (-n, --net or --net=),
+# its type into _nstools_type.
+_nstools_type_of()
+{
+	local i
+
+	_nstools_type=
+	for (( i = 0; i < ${#_nstools_types[@]}; i += 3 )); do
+		case $1 in
+		-"${_nstools_types[i+1]}" | --"${_nstools_types[i+2]}" | --"${_nstools_types[i+2]}"=)
+			_nstools_type=${_nstools_types[i]}
+			return 0
+			;;
+		esac
+	done
+	return 1
+}
+
+# _nstools_command INDEX: nsjoin's or nsclone's COMMAND, which starts at word
+# INDEX, and its arguments: the command's own completion where bash-completion
+# is loaded; without it, a command from PATH, then files.
+_nstools_command()
+{
+	if declare -F _command_offset >/dev/null; then
+		_command_offset "$1"
+	elif (( $1 == COMP_CWORD )); then
+		# shellcheck disable=SC2207 # one command a line
+		COMPREPLY=( $(compgen -c -- "$cur") )
+	else
+		_nstools_files f
+	fi
 	return 0
 }
 
