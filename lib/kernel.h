@@ -23,6 +23,15 @@
 # define CLONE_PIDFD 0x00001000
 #endif
 
+/* clone3 (Linux 5.3): the one way to make a time namespace with the child.
+ * struct clone_args of <linux/sched.h>, version 0. */
+#ifndef SYS_clone3
+# define SYS_clone3 435
+#endif
+struct clone_args_v0 {
+	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls;
+};
+
 #ifndef NSIO
 # define NSIO 0xb7
 #endif

@@ -586,6 +586,35 @@ void pin_dir_end(struct pin_dir *dir)
 	*dir = (struct pin_dir) { .parent = -1, .fd = -1 };
 }
 
+/* The namespaces the process will run its command in: for pid and time,
+ * those it makes its children in, which a time namespace made late is only. */
+int pin_dir_of_process(struct pin_dir *pins, const char *arg, pid_t pid, int flags)
+{
+	char *dir = pin_resolve(arg, true);
+	int rc = pin_dir_begin(pins, dir);
+
+	free(dir);
+	for_each_ns_type(t) {
+		char path[64];
+		int fd;
+
+		if (rc != 0 || !(flags & t->flag))
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/ns/%s", (int) pid, t->children_name ? t->children_name : t->proc_name);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			warn("%s", path);
+			rc = -1;
+			continue;
+		}
+		rc = pin_dir_add(pins, fd, t);
+		close(fd);
+	}
+	if (rc != 0)
+		pin_dir_rollback(pins);
+	return rc;
+}
+
 /* What ENTRY (O_PATH, not followed) of a directory is, when it is no pin. */
 static const char *kind_of(int fd)
 {

@@ -4,6 +4,7 @@
 #define NSTOOLS_PIN_H
 
 #include <stdbool.h>
+#include <sys/types.h>
 
 #include "nstype.h"
 
@@ -61,6 +62,12 @@ void pin_dir_rollback(struct pin_dir *dir);
 
 /* Close what begin opened, and let other runs at the directory. */
 void pin_dir_end(struct pin_dir *dir);
+
+/* Begin the pin directory ARG (as pin_resolve makes it) and pin in it every
+ * namespace of the types in FLAGS (CLONE_NEW*) that process PID will run its
+ * command in. All or none: -1 after a warning, the pins made rolled back;
+ * either way the directory is left for pin_dir_end. */
+int pin_dir_of_process(struct pin_dir *pins, const char *arg, pid_t pid, int flags);
 
 /* Release PATH: unmount and remove a pin, a pin directory (only pins in it,
  * and placeholders a killed run left), or a placeholder; refuse anything

@@ -1,8 +1,6 @@
-# bash completion for nspin(1), of nstools                    -*- shell-script -*-
-# shellcheck shell=bash disable=SC2207
-
-# --- shared by the five nstools completion files, the same in each (a test
-# checks): bash-completion loads only the file named after the command. ---
+# --- shared by the five nstools completion files, the same in each: make
+# writes completions/shared.bash into each, as bash-completion loads only the
+# file named after the command and nothing beside it. ---
 
 # _nstools_init: cur and prev. bash splits --opt=ARG at the = (it is in
 # COMP_WORDBREAKS): then prev is "--opt=", so an option whose argument is
@@ -49,17 +47,19 @@ _nstools_files()
 {
 	local IFS=$'\n'
 	compopt -o filenames 2>/dev/null
+	# shellcheck disable=SC2207 # one file a line: IFS is a newline
 	COMPREPLY+=( $(compgen -"$1" -- "$cur") )
 	return 0
 }
 
 # _nstools_wants_arg WORD SHORT LONG: whether option WORD takes the next word
 # as its argument; SHORT: the letters that do, LONG: the long options that do
-# (blank-separated). A cluster (-en) ends with its last letter's option.
+# (separated by blanks or newlines). A cluster (-en) ends with its last
+# letter's option.
 # The option, short form for a cluster, is left in _nstools_opt.
 _nstools_wants_arg()
 {
-	local word=$1 short=$2 long=" $3 " j letter
+	local word=$1 short=$2 long=" ${3//[[:space:]]/ } " j letter
 
 	_nstools_opt=
 	case $word in
@@ -201,50 +201,63 @@ _nstools_columns()
 	return 0
 }
 
-# --- end of the shared part ---
+# The namespace types as the tools' one table has them, three words each:
+# TYPE LETTER NAME, for the options -LETTER and --NAME (a test checks each
+# tool's completion against its --help).
+_nstools_types=( mnt m mount uts u uts ipc i ipc net n net pid p pid user U user
+	cgroup C cgroup time T time )
 
-_nspin_module()
+# _nstools_type_options: the types into the array type_names, their options
+# into the array type_options (-m --mount ...), their letters into
+# type_letters (muinpUCT) and their long options into type_longs.
+_nstools_type_options()
 {
-	local cur prev eqprefix operands operand_at
-	local word type='' release='' target=''
+	local i
 
-	COMPREPLY=()
-	_nstools_init
-	_nstools_operands t "--target"
-	for word in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
-		case $word in
-		-r | --release) release=1 ;;
-		-t* | --target | --target=*) target=1 ;;
-		-m | --mount) type=mnt ;;
-		-u | --uts) type=uts ;;
-		-i | --ipc) type=ipc ;;
-		-n | --net) type=net ;;
-		-p | --pid) type=pid ;;
-		-U | --user) type=user ;;
-		-C | --cgroup) type=cgroup ;;
-		-T | --time) type='time' ;;
+	type_names=()
+	type_options=()
+	type_letters=
+	type_longs=
+	for (( i = 0; i < ${#_nstools_types[@]}; i += 3 )); do
+		type_names+=( "${_nstools_types[i]}" )
+		type_options+=( "-${_nstools_types[i+1]}" "--${_nstools_types[i+2]}" )
+		type_letters+=${_nstools_types[i+1]}
+		type_longs+=" --${_nstools_types[i+2]}"
+	done
+}
+
+# _nstools_type_of WORD: whether WORD is a type option (-n, --net or --net=),
+# its type into _nstools_type.
+_nstools_type_of()
+{
+	local i
+
+	_nstools_type=
+	for (( i = 0; i < ${#_nstools_types[@]}; i += 3 )); do
+		case $1 in
+		-"${_nstools_types[i+1]}" | --"${_nstools_types[i+2]}" | --"${_nstools_types[i+2]}"=)
+			_nstools_type=${_nstools_types[i]}
+			return 0
+			;;
 		esac
 	done
-	case $prev in
-	-t | --target | --target=)
-		_nstools_target
-		_nstools_done
-		return 0
-		;;
-	-h | --help | -V | --version) return 0 ;;
-	esac
-	if [[ $cur == -* ]]; then
-		_nstools_add -m --mount -u --uts -i --ipc -n --net -p --pid -U --user \
-			-C --cgroup -T --time -t --target -r --release -h --help -V --version
-	elif [[ -n $release || -n $target ]]; then
-		# --release PATH...; -t PID DIR
-		_nstools_pin_path
-	elif (( ${#operands[@]} == 0 )); then
-		# SPEC PATH: a PID only with a type option, which a file needs not
-		_nstools_spec "$type"
-	elif (( ${#operands[@]} == 1 )); then
-		_nstools_pin_path
-	fi
-	_nstools_done
+	return 1
 }
-complete -F _nspin_module nspin
+
+# _nstools_command INDEX: nsjoin's or nsclone's COMMAND, which starts at word
+# INDEX, and its arguments: the command's own completion where bash-completion
+# is loaded; without it, a command from PATH, then files.
+_nstools_command()
+{
+	if declare -F _command_offset >/dev/null; then
+		_command_offset "$1"
+	elif (( $1 == COMP_CWORD )); then
+		# shellcheck disable=SC2207 # one command a line
+		COMPREPLY=( $(compgen -c -- "$cur") )
+	else
+		_nstools_files f
+	fi
+	return 0
+}
+
+# --- end of the shared part ---
