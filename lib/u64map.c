@@ -1,8 +1,11 @@
 #include "config.h"
 
+#include <err.h>
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "tool.h"
 #include "u64map.h"
 
 static size_t slot_of(const struct u64map *map, uint64_t key)
@@ -57,6 +60,12 @@ int u64map_put(struct u64map *map, uint64_t key, size_t value)
 	map->keys[i] = key;
 	map->slots[i] = value + 1;
 	return 0;
+}
+
+void u64map_put_or_exit(struct u64map *map, uint64_t key, size_t value)
+{
+	if (u64map_put(map, key, value) != 0)
+		errx(tool_failure, "%s", strerror(ENOMEM));
 }
 
 void u64map_free(struct u64map *map)

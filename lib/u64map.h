@@ -20,6 +20,10 @@ size_t u64map_get(const struct u64map *map, uint64_t key);
 /* Set KEY to VALUE (anything but INDEX_NONE). 0, or -1 with errno ENOMEM. */
 int u64map_put(struct u64map *map, uint64_t key, size_t value);
 
+/* The same for a tool that cannot go on without it: exits with the tool's
+ * failure status, as array_reserve_or_exit does. */
+void u64map_put_or_exit(struct u64map *map, uint64_t key, size_t value);
+
 void u64map_free(struct u64map *map);
 
 #endif
