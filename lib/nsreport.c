@@ -238,8 +238,10 @@ struct drawing {
 	const struct ns_report *rep;
 	struct libscols_table *table;
 	struct u64map rows_by_pid;
-	struct libscols_line **lines;
-	bool *busy; /* on the way up from a line: a loop ends there */
+	struct row {
+		struct libscols_line *line;
+		bool busy; /* on the way up from it: a loop ends here */
+	} *rows;       /* one a namespace */
 };
 
 /* The row a row hangs from in the tree: the owner's, the parent's, or the
@@ -267,24 +269,24 @@ static void add_line(struct drawing *d, size_t n)
 	struct libscols_line *parent = NULL;
 	size_t up;
 
-	if (d->lines[n] || d->busy[n])
+	if (d->rows[n].line || d->rows[n].busy)
 		return;
-	d->busy[n] = true;
+	d->rows[n].busy = true;
 	up = tree_parent(d, n);
-	if (up != INDEX_NONE && !d->busy[up]) {
+	if (up != INDEX_NONE && !d->rows[up].busy) {
 		add_line(d, up);
-		parent = d->lines[up];
+		parent = d->rows[up].line;
 	}
-	d->lines[n] = scols_table_new_line(d->table, parent);
-	if (!d->lines[n])
+	d->rows[n].line = scols_table_new_line(d->table, parent);
+	if (!d->rows[n].line)
 		err(tool_failure, _("cannot make a table"));
 	for (size_t i = 0; i < rep->columns.count; i++) {
 		char *data = cell(rep, rep->columns.ids[i], &rep->census->nss[n]);
 
-		if (data && scols_line_refer_data(d->lines[n], i, data) != 0)
+		if (data && scols_line_refer_data(d->rows[n].line, i, data) != 0)
 			err(tool_failure, _("cannot make a table"));
 	}
-	d->busy[n] = false;
+	d->rows[n].busy = false;
 }
 
 void report_table(struct ns_report *rep)
@@ -298,9 +300,8 @@ void report_table(struct ns_report *rep)
 	else if (rep->tree != TREE_NONE)
 		rep->style.tree_column = "NS";
 	d.table = columns_new_table(&rep->columns, &rep->style);
-	d.lines = calloc(c->nns + 1, sizeof(*d.lines));
-	d.busy = calloc(c->nns + 1, sizeof(*d.busy));
-	if (!d.lines || !d.busy)
+	d.rows = calloc(c->nns + 1, sizeof(*d.rows));
+	if (!d.rows)
 		err(tool_failure, NULL);
 	if (rep->tree == TREE_PROCESS)
 		for (size_t i = 0; i < count; i++)
@@ -312,8 +313,7 @@ void report_table(struct ns_report *rep)
 		err(tool_failure, _("cannot print the table"));
 	scols_unref_table(d.table);
 	u64map_free(&d.rows_by_pid);
-	free(d.lines);
-	free(d.busy);
+	free(d.rows);
 	free(list);
 }
 

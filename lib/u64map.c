@@ -1,11 +1,8 @@
 #include "config.h"
 
-#include <err.h>
 #include <errno.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "tool.h"
 #include "u64map.h"
 
 static size_t slot_of(const struct u64map *map, uint64_t key)
@@ -42,8 +39,14 @@ static int u64map_grow(struct u64map *map)
 	for (size_t i = 0; i < map->size; i++)
 		if (map->slots[i] != 0)
 			u64map_put(&bigger, map->keys[i], map->slots[i] - 1);
-	u64map_free(map);
-	*map = bigger;
+	/* field by field: clang's analyzer loses a whole-struct copy here
+	 * and then sees the freed arrays in use */
+	free(map->keys);
+	free(map->slots);
+	map->keys = bigger.keys;
+	map->slots = bigger.slots;
+	map->size = bigger.size;
+	map->count = bigger.count;
 	return 0;
 }
 
@@ -60,12 +63,6 @@ int u64map_put(struct u64map *map, uint64_t key, size_t value)
 	map->keys[i] = key;
 	map->slots[i] = value + 1;
 	return 0;
-}
-
-void u64map_put_or_exit(struct u64map *map, uint64_t key, size_t value)
-{
-	if (u64map_put(map, key, value) != 0)
-		errx(tool_failure, "%s", strerror(ENOMEM));
 }
 
 void u64map_free(struct u64map *map)

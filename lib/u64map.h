@@ -3,10 +3,14 @@
 #ifndef NSTOOLS_U64MAP_H
 #define NSTOOLS_U64MAP_H
 
+#include <err.h>
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "array.h"
+#include "tool.h"
 
 struct u64map {
 	uint64_t *keys;
@@ -22,7 +26,11 @@ int u64map_put(struct u64map *map, uint64_t key, size_t value);
 
 /* The same for a tool that cannot go on without it: exits with the tool's
  * failure status, as array_reserve_or_exit does. */
-void u64map_put_or_exit(struct u64map *map, uint64_t key, size_t value);
+static inline void u64map_put_or_exit(struct u64map *map, uint64_t key, size_t value)
+{
+	if (u64map_put(map, key, value) != 0)
+		errx(tool_failure, "%s", strerror(ENOMEM));
+}
 
 void u64map_free(struct u64map *map);
 

@@ -142,6 +142,7 @@ static void add_wanted(const char *arg)
 	int fd;
 
 	array_reserve_or_exit(&report.wanted, &report.wanted_alloc, report.nwanted + 1, sizeof(*report.wanted));
+	/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): array_reserve_or_exit made room, or exited */
 	report.wanted[report.nwanted].arg = arg;
 	if (is_all_digits(arg)) {
 		if (parse_u64(arg, 1, UINT64_MAX, &report.wanted[report.nwanted++].ino) != 0)
