@@ -64,10 +64,12 @@ int proc_socket_link(const char *link, uint64_t *ino)
 }
 
 /* PATH under DIRFD, whole, into the reader's buffer, followed by a NUL: its
- * length, or -1 with errno. */
+ * length, or -1 with errno. The files read here (stat, comm, cmdline) give
+ * all they have up to the room asked for, so a read that leaves room is the
+ * end: no second read to be told so. */
 static int read_file(struct proc_reader *r, int dirfd, const char *path)
 {
-	size_t len = 0;
+	size_t len = 0, room;
 	ssize_t n;
 	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
 
@@ -76,7 +78,8 @@ static int read_file(struct proc_reader *r, int dirfd, const char *path)
 	do {
 		/* room for a read of a page's worth, and the NUL */
 		array_reserve_or_exit(&r->buf, &r->buf_size, len + 4096, 1);
-		n = read(fd, r->buf + len, r->buf_size - len - 1);
+		room = r->buf_size - len - 1;
+		n = read(fd, r->buf + len, room);
 		if (n < 0) {
 			int saved = errno;
 
@@ -85,7 +88,7 @@ static int read_file(struct proc_reader *r, int dirfd, const char *path)
 			return -1;
 		}
 		len += (size_t) n;
-	} while (n > 0);
+	} while ((size_t) n == room);
 	close(fd);
 	r->buf[len] = '\0';
 	return (int) len;
