@@ -415,7 +415,10 @@ static int read_details(struct census_reader *r, int piddir, struct sighting *s)
 {
 	struct proc_details details;
 
-	if (proc_details_read(&r->details, piddir, s->pid, &details) != 0)
+	const struct census_plan *need = &r->census->need;
+	int what = (need->ids ? PROC_IDS : 0) | (need->command ? PROC_COMMAND : 0);
+
+	if (proc_details_read(&r->details, piddir, s->pid, what, &details) != 0)
 		return -1;
 	array_reserve_or_exit(&r->procs, &r->procs_size, r->nprocs + 1, sizeof(*r->procs));
 	r->procs[r->nprocs] = details;
@@ -482,7 +485,7 @@ static void read_process(struct census_reader *r, pid_t pid)
 	whole = whole &&
 		(fddir < 0 || proc_fds_read(fddir, pid, need->types, need->sockets, &r->fds, &r->nfds, &r->fds_size) == 0) &&
 		read_links(r->census, piddir, &s) == 0 &&
-		(!need->details || !first_in_any(r, &s) || read_details(r, piddir, &s) == 0);
+		(!(need->ids || need->command) || !first_in_any(r, &s) || read_details(r, piddir, &s) == 0);
 	if (whole) {
 		s.nfds = r->nfds - s.fds;
 		examine_sighting(r, piddir, fddir, &s);

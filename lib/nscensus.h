@@ -48,7 +48,7 @@ struct ns_found {
 struct census_plan {
 	bool types[NS_TYPE_MAX]; /* /proc/PID/ns links to read */
 	bool processes;          /* every process, not just the task's */
-	bool details;            /* PPID, UID, command line of the lowest PIDs */
+	bool ids, command;       /* PPID and UID, command line of the lowest PIDs */
 	bool descriptors;        /* /proc/PID/fd */
 	bool sockets;            /* the network namespace of sockets */
 	bool children_links;     /* pid_for_children, time_for_children */

@@ -120,16 +120,17 @@ static int read_ids_from_pidfd(struct proc_reader *r, struct proc_details *detai
 	return 0;
 }
 
-int proc_details_read(struct proc_reader *r, int piddir, pid_t pid, struct proc_details *details)
+int proc_details_read(struct proc_reader *r, int piddir, pid_t pid, int what, struct proc_details *details)
 {
 	struct stat st;
-	int len, rc;
+	int len, rc = 1;
 
 	*details = (struct proc_details) { .pid = pid };
-	rc = read_ids_from_pidfd(r, details);
+	if (what & PROC_IDS)
+		rc = read_ids_from_pidfd(r, details);
 	if (rc < 0)
 		return proc_unreadable(pid, "");
-	if (rc > 0) {
+	if (rc > 0 && (what & PROC_IDS)) {
 		if (read_file(r, piddir, "stat") < 0)
 			return proc_unreadable(pid, "stat");
 		if (proc_stat_ppid(r->buf, &details->ppid) != 0)
@@ -140,8 +141,13 @@ int proc_details_read(struct proc_reader *r, int piddir, pid_t pid, struct proc_
 		details->uid = st.st_uid;
 	}
 	/* The pidfd was opened by PID, after the caller read what it holds:
-	 * this file, opened through the directory after that, proves that the
-	 * PID was still this process's then, and the pidfd its. */
+	 * a file opened through the directory after that proves that the PID
+	 * was still this process's then, and the pidfd its. */
+	if (!(what & PROC_COMMAND)) {
+		if (rc == 0 && faccessat(piddir, "cmdline", F_OK, 0) != 0)
+			return proc_unreadable(pid, "cmdline");
+		return 0;
+	}
 	len = read_file(r, piddir, "cmdline");
 	if (len < 0)
 		return proc_unreadable(pid, "cmdline");

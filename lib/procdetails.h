@@ -47,9 +47,13 @@ int proc_stat_ppid(const char *stat, pid_t *ppid);
  * is anything else. */
 int proc_socket_link(const char *link, uint64_t *ino);
 
-/* PID's details, read through PIDDIR, into *DETAILS (its command to be
- * freed). 0, or -1 when the process is left out (proc_unreadable). */
-int proc_details_read(struct proc_reader *r, int piddir, pid_t pid, struct proc_details *details);
+/* What of a process's details to read: PPID and UID, the command line. */
+enum { PROC_IDS = 1, PROC_COMMAND = 2 };
+
+/* WHAT of PID's details, read through PIDDIR, into *DETAILS (its command,
+ * NULL unless asked for, to be freed). 0, or -1 when the process is left out
+ * (proc_unreadable). */
+int proc_details_read(struct proc_reader *r, int piddir, pid_t pid, int what, struct proc_details *details);
 
 /* The descriptors in FDDIR (PID's /proc/PID/fd, opened O_DIRECTORY) that
  * hold a namespace of a type in TYPES, and with SOCKETS its sockets, added

@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,50 +54,55 @@ static bool why, summary, tree_given;
 
 /* ---- choosing what to read ---- */
 
+static bool shown(size_t column)
+{
+	return columns_has(&report.columns, column);
+}
+
 static void plan_work(void)
 {
-	bool holders_asked = columns_has(&report.columns, COL_HOLDERS) || why;
+	struct census_plan *need = &census.need;
+	const struct ns_type *user = census.user_type, *mnt = census.mnt_type, *net = census.socket_type;
+	bool holders_asked = shown(COL_HOLDERS) || why;
 	/* without -p every namespace is listed, so everything that can hold
 	 * one is searched; with -p only when asked who holds them */
 	bool complete = !task.pid || holders_asked;
 	bool parents_listed = false;
 
 	/* a tree is drawn in one column: without it, it is a list */
-	if ((report.tree == TREE_PROCESS && !columns_has(&report.columns, COL_COMMAND)) ||
-	    ((report.tree == TREE_OWNER || report.tree == TREE_PARENT) && !columns_has(&report.columns, COL_NS)))
+	if ((report.tree == TREE_PROCESS && !shown(COL_COMMAND)) ||
+	    ((report.tree == TREE_OWNER || report.tree == TREE_PARENT) && !shown(COL_NS)))
 		report.tree = TREE_NONE;
 	for_each_ns_type(t) {
 		size_t i = ns_type_index(t);
 
 		/* a user namespace can be alive only as the owner of
 		 * another namespace, of any type */
-		census.need.types[i] = census.supported[i] && (report_lists(&report, t) || (complete && report_lists(&report, census.user_type)));
+		need->types[i] = census.supported[i] &&
+			(report_lists(&report, t) || (complete && report_lists(&report, user)));
 		parents_listed = parents_listed || (t->hierarchical && report_lists(&report, t));
 	}
-	census.need.processes = complete || report.persistent || report.tree == TREE_PROCESS ||
-		columns_has(&report.columns, COL_NPROCS) || columns_has(&report.columns, COL_PID) ||
-		columns_has(&report.columns, COL_PPID) || columns_has(&report.columns, COL_COMMAND) ||
-		columns_has(&report.columns, COL_UID) || columns_has(&report.columns, COL_USER) ||
-		columns_has(&report.columns, COL_PATH);
-	census.need.details = why || report.tree == TREE_PROCESS ||
-		columns_has(&report.columns, COL_PPID) || columns_has(&report.columns, COL_COMMAND) ||
-		columns_has(&report.columns, COL_UID) || columns_has(&report.columns, COL_USER);
-	census.need.descriptors = complete;
-	census.need.children_links = complete;
-	census.need.pins = complete || columns_has(&report.columns, COL_NSFS) || columns_has(&report.columns, COL_PATH);
-	census.need.other_pins = complete && census.supported[ns_type_index(census.mnt_type)];
+	need->processes = complete || report.persistent || report.tree == TREE_PROCESS || shown(COL_NPROCS) ||
+		shown(COL_PID) || shown(COL_PPID) || shown(COL_COMMAND) || shown(COL_UID) || shown(COL_USER) ||
+		shown(COL_PATH);
+	/* the process tree hangs each row from its PPID's, in the COMMAND column */
+	need->ids = report.tree == TREE_PROCESS || shown(COL_PPID) || shown(COL_UID) || shown(COL_USER);
+	need->command = why || shown(COL_COMMAND);
+	need->descriptors = complete;
+	need->children_links = complete;
+	need->pins = complete || shown(COL_NSFS) || shown(COL_PATH);
+	need->other_pins = complete && census.supported[ns_type_index(mnt)];
 	/* borrowing sockets is dear: only when the question is what holds
 	 * namespaces, or which have no process */
-	census.need.sockets = complete && (holders_asked || report.persistent || summary || nns_args > 0) &&
-		report_lists(&report, census.socket_type) && census.supported[ns_type_index(census.socket_type)];
-	census.need.ancestry = holders_asked || report.tree == TREE_OWNER || report.tree == TREE_PARENT ||
-		columns_has(&report.columns, COL_PNS) || columns_has(&report.columns, COL_ONS) ||
-		(complete && (report_lists(&report, census.user_type) || parents_listed));
-	census.need.netnsid = columns_has(&report.columns, COL_NETNSID);
-	if (census.need.other_pins)
-		census.need.types[ns_type_index(census.mnt_type)] = true;
-	if (census.need.sockets)
-		census.need.types[ns_type_index(census.socket_type)] = true;
+	need->sockets = complete && (holders_asked || report.persistent || summary || nns_args > 0) &&
+		report_lists(&report, net) && census.supported[ns_type_index(net)];
+	need->ancestry = holders_asked || report.tree == TREE_OWNER || report.tree == TREE_PARENT ||
+		shown(COL_PNS) || shown(COL_ONS) || (complete && (report_lists(&report, user) || parents_listed));
+	need->netnsid = shown(COL_NETNSID);
+	if (need->other_pins)
+		need->types[ns_type_index(mnt)] = true;
+	if (need->sockets)
+		need->types[ns_type_index(net)] = true;
 }
 
 /* ---- options ---- */
