@@ -104,6 +104,8 @@ static int read_ids_from_pidfd(struct proc_reader *r, struct proc_details *detai
 	if (r->no_pidfd_info)
 		return 1;
 	pidfd = sys_pidfd_open(details->pid, 0);
+	if (pidfd < 0 && errno == EINVAL)
+		errno = ESRCH; /* the process exited, and a thread has its PID now */
 	if (pidfd < 0)
 		return errno == ENOSYS ? 1 : -1;
 	rc = ioctl(pidfd, NSTOOLS_PIDFD_GET_INFO, &info);
