@@ -12,6 +12,17 @@
 #include "propset.h"
 #include "tool.h"
 
+const struct propagation_option propagation_options[PROPAGATION_NOPTIONS] = {
+	{ "--make-shared",      's', MS_SHARED,     false },
+	{ "--make-slave",       'S', MS_SLAVE,      false },
+	{ "--make-private",     'p', MS_PRIVATE,    false },
+	{ "--make-unbindable",  'u', MS_UNBINDABLE, false },
+	{ "--make-rshared",     0,   MS_SHARED,     true },
+	{ "--make-rslave",      0,   MS_SLAVE,      true },
+	{ "--make-rprivate",    0,   MS_PRIVATE,    true },
+	{ "--make-runbindable", 0,   MS_UNBINDABLE, true },
+};
+
 static void set_failed(const char *path, unsigned long flag)
 {
 	int saved = errno;

@@ -12,6 +12,16 @@
  * is a descriptor of /proc. Exits when a PATH is not a mount point; a
  * failure to set one is said and the others are still set. EXIT_SUCCESS, or
  * the tool's failure status when one could not be set. */
+/* mount(8)'s --make-* options, and the letters of the four plain ones */
+struct propagation_option {
+	const char *option;   /* "--make-rshared" */
+	int letter;           /* its short option, or 0 */
+	unsigned long flag;
+	bool recursive;
+};
+#define PROPAGATION_NOPTIONS 8
+extern const struct propagation_option propagation_options[PROPAGATION_NOPTIONS];
+
 int propagation_set_paths(int procfd, char **paths, size_t npaths, unsigned long flag, bool recursive);
 
 #endif

@@ -3,15 +3,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <inttypes.h>
 #include <limits.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mount.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "columns.h"
 #include "mountdot.h"
@@ -70,26 +66,8 @@ enum {
 	OPT_PEERS = CHAR_MAX + 1,
 	OPT_DOT,
 	OPT_OUTPUT_ALL,
-	OPT_MAKE, /* + index in makes[] */
+	OPT_MAKE, /* + index in propagation_options[] */
 };
-
-/* mount(8)'s option names, and the short forms of the four plain ones */
-static const struct make {
-	const char *option;
-	int letter;
-	unsigned long flag;
-	bool recursive;
-} makes[] = {
-	{ "--make-shared",      's', MS_SHARED,     false },
-	{ "--make-slave",       'S', MS_SLAVE,      false },
-	{ "--make-private",     'p', MS_PRIVATE,    false },
-	{ "--make-unbindable",  'u', MS_UNBINDABLE, false },
-	{ "--make-rshared",     0,   MS_SHARED,     true },
-	{ "--make-rslave",      0,   MS_SLAVE,      true },
-	{ "--make-rprivate",    0,   MS_PRIVATE,    true },
-	{ "--make-runbindable", 0,   MS_UNBINDABLE, true },
-};
-#define NMAKES (sizeof(makes) / sizeof(makes[0]))
 
 /* Options that exclude each other, declared once and checked once; the
  * option each was given as is kept for the message. */
@@ -102,7 +80,7 @@ static const struct {
 };
 static const char *given[EXCL_COUNT];
 
-static const struct make *make;   /* set, rather than show */
+static const struct propagation_option *make;   /* set, rather than show */
 static bool recursive, all_namespaces, peers, dot, output_all;
 static const char *output_list;
 static struct column_set columns;
@@ -111,7 +89,6 @@ static const char *ns_spec;
 static int nsfd = -1, procfd = -1;
 static struct mount_views views;
 static struct mount_rows rows;
-
 
 static noreturn void usage(void)
 {
@@ -155,7 +132,7 @@ static void note_given(int what, const char *as)
 		given[what] = as;
 }
 
-static void note_make(const struct make *asked)
+static void note_make(const struct propagation_option *asked)
 {
 	if (make && make->flag != asked->flag)
 		usage_error(_("%s and %s exclude each other"), make->option, asked->option);
@@ -183,18 +160,18 @@ static void parse_options(int argc, char **argv)
 		{ "version",        no_argument,       NULL, 'V' },
 	};
 	const size_t nfixed = sizeof(fixed_options) / sizeof(fixed_options[0]);
-	struct option longopts[sizeof(fixed_options) / sizeof(fixed_options[0]) + NMAKES + 1];
+	struct option longopts[sizeof(fixed_options) / sizeof(fixed_options[0]) + PROPAGATION_NOPTIONS + 1];
 	int c;
 
 	memcpy(longopts, fixed_options, sizeof(fixed_options));
-	for (size_t i = 0; i < NMAKES; i++)
-		longopts[nfixed + i] = (struct option) { makes[i].option + 2, no_argument, NULL, OPT_MAKE + (int) i };
-	longopts[nfixed + NMAKES] = (struct option) { 0 };
+	for (size_t i = 0; i < PROPAGATION_NOPTIONS; i++)
+		longopts[nfixed + i] = (struct option) { propagation_options[i].option + 2, no_argument, NULL, OPT_MAKE + (int) i };
+	longopts[nfixed + PROPAGATION_NOPTIONS] = (struct option) { 0 };
 	columns_init(&columns, column_table, sizeof(column_table) / sizeof(column_table[0]), DEFAULT_COLUMNS);
 
 	while ((c = getopt_long(argc, argv, "sSpuRalJrno:N:hV", longopts, NULL)) != -1) {
-		if (c >= OPT_MAKE && c < OPT_MAKE + (int) NMAKES) {
-			note_make(&makes[c - OPT_MAKE]);
+		if (c >= OPT_MAKE && c < OPT_MAKE + (int) PROPAGATION_NOPTIONS) {
+			note_make(&propagation_options[c - OPT_MAKE]);
 			continue;
 		}
 		switch (c) {
@@ -202,9 +179,9 @@ static void parse_options(int argc, char **argv)
 		case 'S':
 		case 'p':
 		case 'u':
-			for (size_t i = 0; i < NMAKES; i++)
-				if (makes[i].letter == c)
-					note_make(&makes[i]);
+			for (size_t i = 0; i < PROPAGATION_NOPTIONS; i++)
+				if (propagation_options[i].letter == c)
+					note_make(&propagation_options[i]);
 			break;
 		case 'R':
 			recursive = true;
@@ -302,24 +279,6 @@ static unsigned int strings_wanted(void)
 	return want;
 }
 
-static void set_number(struct libscols_line *line, size_t cell, uint64_t value)
-{
-	char buf[32];
-
-	/* nothing, not 0: JSON null, like findmnt's empty fields */
-	if (value == 0)
-		return;
-	snprintf(buf, sizeof(buf), "%" PRIu64, value);
-	if (scols_line_set_data(line, cell, buf) != 0)
-		err(EXIT_FAILURE, NULL);
-}
-
-static void set_string(struct libscols_line *line, size_t cell, const char *value)
-{
-	if (scols_line_set_data(line, cell, value) != 0)
-		err(EXIT_FAILURE, NULL);
-}
-
 static void fill_line(struct libscols_line *line, const struct mount_view *view, const struct mount *m)
 {
 	for (size_t i = 0; i < columns.count; i++) {
@@ -327,45 +286,45 @@ static void fill_line(struct libscols_line *line, const struct mount_view *view,
 
 		switch (columns.ids[i]) {
 		case COL_TARGET:
-			set_string(line, i, m->target);
+			columns_set_string(line, i, m->target);
 			break;
 		case COL_ID:
-			set_number(line, i, m->id);
+			columns_set_number(line, i, m->id);
 			break;
 		case COL_PARENT:
-			set_number(line, i, m->parent_id);
+			columns_set_number(line, i, m->parent_id);
 			break;
 		case COL_PROPAGATION:
-			set_string(line, i, propagation_words(m->propagation));
+			columns_set_string(line, i, propagation_words(m->propagation));
 			break;
 		case COL_PEER:
-			set_number(line, i, m->peer);
+			columns_set_number(line, i, m->peer);
 			break;
 		case COL_MASTER:
-			set_number(line, i, m->master);
+			columns_set_number(line, i, m->master);
 			break;
 		case COL_PROPAGATE_FROM:
-			set_number(line, i, m->propagate_from);
+			columns_set_number(line, i, m->propagate_from);
 			break;
 		case COL_FSTYPE:
-			set_string(line, i, m->fstype);
+			columns_set_string(line, i, m->fstype);
 			break;
 		case COL_SOURCE:
 			/* findmnt's form: a bind mount of a directory shows which */
 			if (strcmp(m->root, "/") == 0) {
-				set_string(line, i, m->source);
+				columns_set_string(line, i, m->source);
 				break;
 			}
 			if (asprintf(&source, "%s[%s]", m->source, m->root) < 0)
 				err(EXIT_FAILURE, NULL);
-			set_string(line, i, source);
+			columns_set_string(line, i, source);
 			free(source);
 			break;
 		case COL_NS:
-			set_number(line, i, (uint64_t) view->ns);
+			columns_set_number(line, i, (uint64_t) view->ns);
 			break;
 		case COL_PID:
-			set_number(line, i, (uint64_t) view->pid);
+			columns_set_number(line, i, (uint64_t) view->pid);
 			break;
 		}
 	}
