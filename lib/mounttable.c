@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <libmount.h>
 
+#include "array.h"
 #include "kernel.h"
 #include "mounttable.h"
 #include "parallel.h"
@@ -23,15 +24,8 @@ static struct mount *mount_table_add(struct mount_table *table)
 {
 	struct mount *m;
 
-	if (table->count == table->alloc) {
-		size_t alloc = table->alloc ? table->alloc * 2 : 64;
-		struct mount *mounts = realloc(table->mounts, alloc * sizeof(*mounts));
-
-		if (!mounts)
-			return NULL;
-		table->mounts = mounts;
-		table->alloc = alloc;
-	}
+	if (array_reserve(&table->mounts, &table->alloc, table->count + 1, sizeof(*table->mounts)) != 0)
+		return NULL;
 	m = &table->mounts[table->count++];
 	memset(m, 0, sizeof(*m));
 	return m;
@@ -148,17 +142,9 @@ static int mount_from_statmount(struct mount *m, const struct statmount_v1 *sm, 
 /* statmount the mount with 64-bit ID into *BUF, growing it as the kernel asks. */
 static int statmount_grow(uint64_t id, uint64_t mask, struct statmount_v1 **buf, size_t *size)
 {
-	while (sys_statmount(id, mask, *buf, *size) != 0) {
-		struct statmount_v1 *bigger;
-
-		if (errno != EOVERFLOW || *size >= (1 << 24))
+	while (sys_statmount(id, mask, *buf, *size) != 0)
+		if (errno != EOVERFLOW || *size >= (1 << 24) || array_reserve(buf, size, *size + 1, 1) != 0)
 			return -1;
-		bigger = realloc(*buf, *size * 2);
-		if (!bigger)
-			return -1;
-		*buf = bigger;
-		*size *= 2;
-	}
 	return 0;
 }
 
@@ -180,23 +166,18 @@ static uint64_t statmount_mask(unsigned int want)
 /* Every mount of our namespace by its 64-bit ID, in the kernel's order. */
 static uint64_t *list_mounts(size_t *count)
 {
-	size_t n = 0, size = 1024;
-	uint64_t *ids = malloc(size * sizeof(*ids));
+	size_t n = 0, size = 0;
+	uint64_t *ids = NULL;
 	ssize_t got;
 
-	while (ids && (got = sys_listmount(n ? ids[n - 1] : 0, ids + n, size - n)) >= 0) {
-		uint64_t *bigger;
-
+	/* a full buffer may mean more to come: asked again after the last */
+	while (array_reserve(&ids, &size, n < 1024 ? 1024 : n + 1, sizeof(*ids)) == 0 &&
+	       (got = sys_listmount(n ? ids[n - 1] : 0, ids + n, size - n)) >= 0) {
 		n += (size_t) got;
 		if (n < size) {
 			*count = n;
 			return ids;
 		}
-		bigger = realloc(ids, 2 * size * sizeof(*ids));
-		if (!bigger)
-			break;
-		ids = bigger;
-		size *= 2;
 	}
 	free(ids);
 	return NULL;
@@ -216,11 +197,11 @@ static void *statmount_part(void *arg)
 {
 	struct statmount_part *part = arg;
 	uint64_t mask = statmount_mask(part->want);
-	size_t size = 4096;
-	struct statmount_v1 *buf = malloc(size);
+	size_t size = 0;
+	struct statmount_v1 *buf = NULL;
 	int rc;
 
-	if (!buf) {
+	if (array_reserve(&buf, &size, 4096, 1) != 0) {
 		part->error = errno;
 		return NULL;
 	}
