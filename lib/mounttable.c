@@ -152,10 +152,12 @@ static uint64_t statmount_mask(unsigned int want)
 {
 	/* the supported mask costs the kernel nothing, and says whether it can
 	 * tell all of it */
-	uint64_t mask = STATMOUNT_MNT_BASIC | STATMOUNT_PROPAGATE_FROM | STATMOUNT_SUPPORTED_MASK;
+	uint64_t mask = STATMOUNT_MNT_BASIC | STATMOUNT_SUPPORTED_MASK;
 
 	if (want & MOUNT_TARGET)
 		mask |= STATMOUNT_MNT_POINT;
+	if (want & MOUNT_PROPAGATE_FROM)
+		mask |= STATMOUNT_PROPAGATE_FROM;
 	if (want & MOUNT_FSTYPE)
 		mask |= STATMOUNT_FS_TYPE | STATMOUNT_FS_SUBTYPE;
 	if (want & MOUNT_SOURCE)
@@ -305,7 +307,8 @@ static int add_libmount_fs(struct mount_table *table, struct libmnt_fs *fs, unsi
 			   mnt_fs_get_source(fs), mnt_fs_get_root(fs));
 }
 
-static int parse_mountinfo(struct mount_table *table, FILE *file, const char *name, unsigned int want)
+static int parse_mountinfo(struct mount_table *table, FILE *file, const char *name, unsigned int want,
+			   const char *fstype)
 {
 	struct libmnt_table *tb;
 	struct libmnt_iter *iter;
@@ -319,7 +322,8 @@ static int parse_mountinfo(struct mount_table *table, FILE *file, const char *na
 	} else {
 		rc = mnt_table_parse_stream(tb, file, name);
 		while (rc == 0 && mnt_table_next_fs(tb, iter, &fs) == 0)
-			if (add_libmount_fs(table, fs, want) != 0)
+			if ((!fstype || (mnt_fs_get_fstype(fs) && strcmp(mnt_fs_get_fstype(fs), fstype) == 0)) &&
+			    add_libmount_fs(table, fs, want) != 0)
 				rc = -errno;
 	}
 	mnt_free_iter(iter);
@@ -344,7 +348,7 @@ static int read_mountinfo(struct mount_table *table, int procfd, const char *rel
 		close(fd);
 		return -1;
 	}
-	rc = parse_mountinfo(table, file, relpath, want);
+	rc = parse_mountinfo(table, file, relpath, want, NULL);
 	saved = errno;
 	fclose(file);
 	errno = saved;
@@ -390,69 +394,16 @@ int mount_table_read_pid(struct mount_table *table, int piddir, unsigned int wan
 	return -1;
 }
 
-int mount_table_read_stream(struct mount_table *table, FILE *mountinfo, const char *name, unsigned int want)
+int mount_table_read_stream(struct mount_table *table, FILE *mountinfo, const char *name, unsigned int want,
+			    const char *fstype)
 {
 	int saved;
 
 	memset(table, 0, sizeof(*table));
-	if (parse_mountinfo(table, mountinfo, name, want) == 0 && mount_table_link(table) == 0)
+	if (parse_mountinfo(table, mountinfo, name, want, fstype) == 0 && mount_table_link(table) == 0)
 		return 0;
 	saved = errno;
 	mount_table_free(table);
 	errno = saved;
 	return -1;
-}
-
-/* Before statx knew mounts: the last mount (the top of a stack) whose target
- * is PATH or leads it. */
-static int mount_of_path_by_table(int procfd, const char *path, uint64_t *id, bool *mount_point)
-{
-	struct mount_table table;
-	size_t best = INDEX_NONE, best_len = 0;
-
-	if (mount_table_read_own(&table, procfd, MOUNT_TARGET) != 0)
-		return -1;
-	for (size_t i = 0; i < table.count; i++) {
-		const char *target = table.mounts[i].target;
-		size_t len = strlen(target);
-
-		if (strcmp(target, "/") == 0)
-			len = 0;
-		else if (strncmp(path, target, len) != 0 || (path[len] != '/' && path[len] != '\0'))
-			continue;
-		if (best == INDEX_NONE || len >= best_len) {
-			best = i;
-			best_len = len;
-		}
-	}
-	if (best == INDEX_NONE) {
-		mount_table_free(&table);
-		errno = ENOENT;
-		return -1;
-	}
-	*id = table.mounts[best].id;
-	*mount_point = path[best_len] == '\0' || strcmp(path, "/") == 0;
-	mount_table_free(&table);
-	return 0;
-}
-
-int mount_of_path(int procfd, const char *path, uint64_t *id, bool *mount_point)
-{
-#ifdef HAVE_STRUCT_STATX_STX_MNT_ID
-	struct statx stx;
-
-	if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT, STATX_MNT_ID, &stx) != 0)
-		return -1;
-	if ((stx.stx_mask & STATX_MNT_ID) && (stx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT)) {
-		*id = stx.stx_mnt_id;
-		*mount_point = (stx.stx_attributes & STATX_ATTR_MOUNT_ROOT) != 0;
-		return 0;
-	}
-#else
-	struct stat st;
-
-	if (stat(path, &st) != 0)
-		return -1;
-#endif
-	return mount_of_path_by_table(procfd, path, id, mount_point);
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "array.h"
+#include "mountpoint.h"
 #include "mountviews.h"
 #include "nsfile.h"
 #include "nsprocs.h"

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/mount.h>
 
+#include "mountpoint.h"
 #include "mounttable.h"
 #include "mountviews.h"
 #include "propagation.h"

@@ -265,7 +265,7 @@ static void check_options(size_t npaths)
 		columns_parse(&columns, output_list);
 }
 
-/* The strings the output shows: a mount point costs the kernel a d_path. */
+/* What the output shows: a mount point costs the kernel a d_path. */
 static unsigned int strings_wanted(void)
 {
 	unsigned int want = 0;
@@ -276,6 +276,8 @@ static unsigned int strings_wanted(void)
 		want |= MOUNT_FSTYPE;
 	if (columns_has(&columns, COL_SOURCE))
 		want |= MOUNT_SOURCE;
+	if (columns_has(&columns, COL_PROPAGATE_FROM))
+		want |= MOUNT_PROPAGATE_FROM;
 	return want;
 }
 
