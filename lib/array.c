@@ -44,5 +44,5 @@ int array_reserve(void *array, size_t *alloc, size_t count, size_t size)
 void array_reserve_or_exit(void *array, size_t *alloc, size_t count, size_t size)
 {
 	if (array_reserve(array, alloc, count, size) != 0)
-		errx(EXIT_TOOL_FAILED, "%s", strerror(ENOMEM));
+		errx(tool_failure, "%s", strerror(ENOMEM));
 }
