@@ -407,3 +407,50 @@ int mount_table_read_stream(struct mount_table *table, FILE *mountinfo, const ch
 	errno = saved;
 	return -1;
 }
+
+/* Keep in place only the lines of BUF that can be of type FSTYPE; the new
+ * length. The type follows the " - " that ends the optional fields, and
+ * mountinfo escapes the blanks of paths (\040), so " - TYPE " stands nowhere
+ * else. libmount still reads each line kept: this only spares it the
+ * thousands of others a big table has. */
+static size_t keep_lines_of_type(char *buf, size_t len, const char *fstype)
+{
+	size_t kept = 0;
+	char needle[64], *line, *end;
+
+	if (snprintf(needle, sizeof(needle), " - %s ", fstype) >= (int) sizeof(needle))
+		return len;
+	for (line = buf; line < buf + len; line = end + 1) {
+		end = memchr(line, '\n', (size_t) (buf + len - line));
+		if (!end)
+			end = buf + len;
+		*end = '\0';
+		if (strstr(line, needle)) {
+			memmove(buf + kept, line, (size_t) (end - line));
+			kept += (size_t) (end - line);
+			buf[kept++] = '\n';
+		}
+	}
+	return kept;
+}
+
+int mount_table_read_text(struct mount_table *table, char *buf, size_t len, const char *name, unsigned int want,
+			  const char *fstype)
+{
+	FILE *stream;
+	int rc, saved;
+
+	len = keep_lines_of_type(buf, len, fstype);
+	if (len == 0) {
+		memset(table, 0, sizeof(*table));
+		return 0;
+	}
+	stream = fmemopen(buf, len, "r");
+	if (!stream)
+		return -1;
+	rc = mount_table_read_stream(table, stream, name, want, fstype);
+	saved = errno;
+	fclose(stream);
+	errno = saved;
+	return rc;
+}

@@ -66,6 +66,12 @@ int mount_table_read_pid(struct mount_table *table, int piddir, unsigned int wan
 int mount_table_read_stream(struct mount_table *table, FILE *mountinfo, const char *name, unsigned int want,
 			    const char *fstype);
 
+/* The same for the LEN bytes of mountinfo text in BUF, followed by a NUL:
+ * only the mounts of type FSTYPE, quickly when they are few. BUF is
+ * overwritten. */
+int mount_table_read_text(struct mount_table *table, char *buf, size_t len, const char *name, unsigned int want,
+			  const char *fstype);
+
 /* The index of the mount with mountinfo ID ID, or INDEX_NONE: a hash lookup. */
 size_t mount_table_find(const struct mount_table *table, uint64_t id);
 

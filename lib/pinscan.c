@@ -16,18 +16,9 @@ int pin_scan_buffer(char *buf, size_t len, const char *name, int (*fn)(const str
 		    void *data)
 {
 	struct mount_table table;
-	FILE *stream;
-	int rc;
 
-	if (len == 0)
-		return 0;
-	stream = fmemopen(buf, len, "r");
-	if (!stream)
-		return -1;
 	/* only nsfs mounts can be pins: a table can have thousands of others */
-	rc = mount_table_read_stream(&table, stream, name, MOUNT_TARGET | MOUNT_SOURCE, "nsfs");
-	fclose(stream);
-	if (rc != 0)
+	if (mount_table_read_text(&table, buf, len, name, MOUNT_TARGET | MOUNT_SOURCE, "nsfs") != 0)
 		return -1;
 	for (size_t i = 0; i < table.count; i++) {
 		const struct mount *m = &table.mounts[i];
