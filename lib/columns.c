@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,4 +109,20 @@ struct libscols_table *columns_new_table(const struct column_set *set, const str
 		}
 	}
 	return table;
+}
+
+void columns_set_string(struct libscols_line *line, size_t cell, const char *value)
+{
+	if (scols_line_set_data(line, cell, value) != 0)
+		err(tool_failure, NULL);
+}
+
+void columns_set_number(struct libscols_line *line, size_t cell, uint64_t value)
+{
+	char buf[32];
+
+	if (value == 0)
+		return;
+	snprintf(buf, sizeof(buf), "%" PRIu64, value);
+	columns_set_string(line, cell, buf);
 }

@@ -4,6 +4,7 @@
 #define NSTOOLS_COLUMNS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <libsmartcols.h>
 
@@ -49,5 +50,10 @@ void columns_print_help(const struct column_set *set, FILE *out);
 
 /* A table with the selected columns, styled; exits on allocation failure. */
 struct libscols_table *columns_new_table(const struct column_set *set, const struct table_style *style);
+
+/* Cell CELL of LINE: a copy of VALUE; a number, where 0 leaves the cell
+ * empty (JSON null, as findmnt's empty fields). Exit when out of memory. */
+void columns_set_string(struct libscols_line *line, size_t cell, const char *value);
+void columns_set_number(struct libscols_line *line, size_t cell, uint64_t value);
 
 #endif

@@ -5,86 +5,109 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mount.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "kernel.h"
 #include "mountpoint.h"
+#include "mounttable.h"
 
-static bool is_mount_root_at(int dirfd, const char *path, int flags)
+/* Before statx knew mounts: the last mount (the top of a stack) whose target
+ * is PATH or leads it. */
+static int mount_of_path_by_table(int procfd, const char *path, uint64_t *id, bool *mount_point)
 {
-	struct statx stx;
+	struct mount_table table;
+	size_t best = INDEX_NONE, best_len = 0;
 
-	errno = 0;
-	return statx(dirfd, path, flags, STATX_BASIC_STATS, &stx) == 0 &&
-	       (stx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT) &&
-	       (stx.stx_attributes & STATX_ATTR_MOUNT_ROOT);
+	if (mount_table_read_own(&table, procfd, MOUNT_TARGET) != 0)
+		return -1;
+	for (size_t i = 0; i < table.count; i++) {
+		const char *target = table.mounts[i].target;
+		size_t len = strlen(target);
+
+		if (strcmp(target, "/") == 0)
+			len = 0;
+		else if (strncmp(path, target, len) != 0 || (path[len] != '/' && path[len] != '\0'))
+			continue;
+		if (best == INDEX_NONE || len >= best_len) {
+			best = i;
+			best_len = len;
+		}
+	}
+	if (best == INDEX_NONE) {
+		mount_table_free(&table);
+		errno = ENOENT;
+		return -1;
+	}
+	*id = table.mounts[best].id;
+	*mount_point = path[best_len] == '\0' || strcmp(path, "/") == 0;
+	mount_table_free(&table);
+	return 0;
 }
 
-bool is_mount_point(const char *path)
+/* statx of PATH under DIRFD with FLAGS: 1 when it said, 0 when this kernel
+ * cannot (before 5.8: no mount ID, no STATX_ATTR_MOUNT_ROOT in the
+ * attributes it reports), -1 with errno. */
+static int mount_by_statx(int dirfd, const char *path, int flags, uint64_t *id, bool *mount_point)
 {
-	return is_mount_root_at(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW);
+#ifdef HAVE_STRUCT_STATX_STX_MNT_ID
+	struct statx stx;
+
+	if (statx(dirfd, path, flags | AT_NO_AUTOMOUNT, STATX_MNT_ID, &stx) != 0)
+		return -1;
+	if (!(stx.stx_mask & STATX_MNT_ID) || !(stx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT))
+		return 0;
+	*id = stx.stx_mnt_id;
+	*mount_point = (stx.stx_attributes & STATX_ATTR_MOUNT_ROOT) != 0;
+	return 1;
+#else
+	struct stat st;
+
+	(void) id, (void) mount_point;
+	return fstatat(dirfd, path, &st, flags) == 0 ? 0 : -1;
+#endif
+}
+
+int mount_of_path(int procfd, const char *path, uint64_t *id, bool *mount_point)
+{
+	int rc = mount_by_statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, id, mount_point);
+
+	return rc != 0 ? (rc > 0 ? 0 : -1) : mount_of_path_by_table(procfd, path, id, mount_point);
 }
 
 bool fd_is_mount_root(int fd)
 {
-	return is_mount_root_at(fd, "", AT_EMPTY_PATH);
+	bool mount_point = false;
+	uint64_t id;
+	int rc = mount_by_statx(fd, "", AT_EMPTY_PATH, &id, &mount_point), procfd, saved;
+	char self[32], *path;
+
+	if (rc < 0)
+		return false;
+	errno = 0;
+	if (rc > 0)
+		return mount_point;
+	/* the table knows mounts by their targets: FD's path, as /proc says it */
+	snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
+	path = realpath(self, NULL);
+	procfd = open("/proc", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	rc = path && procfd >= 0 ? mount_of_path_by_table(procfd, path, &id, &mount_point) : -1;
+	saved = errno;
+	free(path);
+	if (procfd >= 0)
+		close(procfd);
+	errno = rc == 0 ? 0 : saved;
+	return rc == 0 && mount_point;
 }
 
-/* mountinfo escapes blanks and backslashes in paths as \ooo */
-static char *unescape_octal(const char *text)
-{
-	char *out = malloc(strlen(text) + 1), *o = out;
-
-	for (; out && *text; o++) {
-		if (text[0] == '\\' && text[1] >= '0' && text[1] <= '3' && text[2] >= '0' && text[2] <= '7' &&
-		    text[3] >= '0' && text[3] <= '7') {
-			*o = (char) ((text[1] - '0') * 64 + (text[2] - '0') * 8 + (text[3] - '0'));
-			text += 4;
-		} else
-			*o = *text++;
-	}
-	if (out)
-		*o = '\0';
-	return out;
-}
-
-int mountinfo_propagation(FILE *mountinfo, uint64_t mnt_id, unsigned long *propagation, char **target)
-{
-	char *line = NULL, *save = NULL;
-	size_t size = 0;
-	int rc = -1;
-
-	errno = ENOENT;
-	while (rc != 0 && getline(&line, &size, mountinfo) > 0) {
-		/* ID PARENT MAJ:MIN ROOT TARGET OPTIONS [OPTIONAL...] - FSTYPE SOURCE SUPER */
-		char *field = strtok_r(line, " ", &save);
-
-		if (!field || strtoull(field, NULL, 10) != mnt_id)
-			continue;
-		for (int i = 0; i < 4 && field; i++)
-			field = strtok_r(NULL, " ", &save);
-		if (target && field)
-			*target = unescape_octal(field);
-		*propagation = 0;
-		strtok_r(NULL, " ", &save);
-		while ((field = strtok_r(NULL, " ", &save)) && strcmp(field, "-") != 0) {
-			if (strncmp(field, "shared:", 7) == 0)
-				*propagation |= MS_SHARED;
-			else if (strncmp(field, "master:", 7) == 0)
-				*propagation |= MS_SLAVE;
-			else if (strcmp(field, "unbindable") == 0)
-				*propagation |= MS_UNBINDABLE;
-		}
-		rc = 0;
-	}
-	free(line);
-	return rc;
-}
-
+/* One question of one mount: mountinfo, one read through libmount (statmount
+ * of that mount alone would need its 64-bit ID, STATX_MNT_ID_UNIQUE: 6.8). */
 int mount_propagation_of(const char *path, unsigned long *propagation, char **target)
 {
+	struct mount_table table;
 	struct statx stx;
 	FILE *mountinfo;
+	size_t m;
 	int rc;
 
 	if (statx(AT_FDCWD, path, 0, STATX_MNT_ID, &stx) != 0)
@@ -96,7 +119,20 @@ int mount_propagation_of(const char *path, unsigned long *propagation, char **ta
 	mountinfo = fopen("/proc/self/mountinfo", "re");
 	if (!mountinfo)
 		return -1;
-	rc = mountinfo_propagation(mountinfo, stx.stx_mnt_id, propagation, target);
+	/* no name: libmount would resolve it, a readlink per component, to
+	 * learn whose table it is, which a mount's propagation does not need */
+	rc = mount_table_read_stream(&table, mountinfo, "", target ? MOUNT_TARGET : 0, NULL);
 	fclose(mountinfo);
+	if (rc != 0)
+		return -1;
+	m = mount_table_find(&table, stx.stx_mnt_id);
+	rc = -1;
+	if (m == INDEX_NONE)
+		errno = ENOENT;
+	else if (!target || (*target = strdup(table.mounts[m].target)))
+		rc = 0;
+	if (rc == 0)
+		*propagation = table.mounts[m].propagation;
+	mount_table_free(&table);
 	return rc;
 }

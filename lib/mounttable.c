@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <libmount.h>
 
+#include "array.h"
 #include "kernel.h"
 #include "mounttable.h"
 #include "parallel.h"
@@ -23,15 +24,8 @@ static struct mount *mount_table_add(struct mount_table *table)
 {
 	struct mount *m;
 
-	if (table->count == table->alloc) {
-		size_t alloc = table->alloc ? table->alloc * 2 : 64;
-		struct mount *mounts = realloc(table->mounts, alloc * sizeof(*mounts));
-
-		if (!mounts)
-			return NULL;
-		table->mounts = mounts;
-		table->alloc = alloc;
-	}
+	if (array_reserve(&table->mounts, &table->alloc, table->count + 1, sizeof(*table->mounts)) != 0)
+		return NULL;
 	m = &table->mounts[table->count++];
 	memset(m, 0, sizeof(*m));
 	return m;
@@ -148,17 +142,9 @@ static int mount_from_statmount(struct mount *m, const struct statmount_v1 *sm, 
 /* statmount the mount with 64-bit ID into *BUF, growing it as the kernel asks. */
 static int statmount_grow(uint64_t id, uint64_t mask, struct statmount_v1 **buf, size_t *size)
 {
-	while (sys_statmount(id, mask, *buf, *size) != 0) {
-		struct statmount_v1 *bigger;
-
-		if (errno != EOVERFLOW || *size >= (1 << 24))
+	while (sys_statmount(id, mask, *buf, *size) != 0)
+		if (errno != EOVERFLOW || *size >= (1 << 24) || array_reserve(buf, size, *size + 1, 1) != 0)
 			return -1;
-		bigger = realloc(*buf, *size * 2);
-		if (!bigger)
-			return -1;
-		*buf = bigger;
-		*size *= 2;
-	}
 	return 0;
 }
 
@@ -166,10 +152,12 @@ static uint64_t statmount_mask(unsigned int want)
 {
 	/* the supported mask costs the kernel nothing, and says whether it can
 	 * tell all of it */
-	uint64_t mask = STATMOUNT_MNT_BASIC | STATMOUNT_PROPAGATE_FROM | STATMOUNT_SUPPORTED_MASK;
+	uint64_t mask = STATMOUNT_MNT_BASIC | STATMOUNT_SUPPORTED_MASK;
 
 	if (want & MOUNT_TARGET)
 		mask |= STATMOUNT_MNT_POINT;
+	if (want & MOUNT_PROPAGATE_FROM)
+		mask |= STATMOUNT_PROPAGATE_FROM;
 	if (want & MOUNT_FSTYPE)
 		mask |= STATMOUNT_FS_TYPE | STATMOUNT_FS_SUBTYPE;
 	if (want & MOUNT_SOURCE)
@@ -180,23 +168,18 @@ static uint64_t statmount_mask(unsigned int want)
 /* Every mount of our namespace by its 64-bit ID, in the kernel's order. */
 static uint64_t *list_mounts(size_t *count)
 {
-	size_t n = 0, size = 1024;
-	uint64_t *ids = malloc(size * sizeof(*ids));
+	size_t n = 0, size = 0;
+	uint64_t *ids = NULL;
 	ssize_t got;
 
-	while (ids && (got = sys_listmount(n ? ids[n - 1] : 0, ids + n, size - n)) >= 0) {
-		uint64_t *bigger;
-
+	/* a full buffer may mean more to come: asked again after the last */
+	while (array_reserve(&ids, &size, n < 1024 ? 1024 : n + 1, sizeof(*ids)) == 0 &&
+	       (got = sys_listmount(n ? ids[n - 1] : 0, ids + n, size - n)) >= 0) {
 		n += (size_t) got;
 		if (n < size) {
 			*count = n;
 			return ids;
 		}
-		bigger = realloc(ids, 2 * size * sizeof(*ids));
-		if (!bigger)
-			break;
-		ids = bigger;
-		size *= 2;
 	}
 	free(ids);
 	return NULL;
@@ -216,11 +199,11 @@ static void *statmount_part(void *arg)
 {
 	struct statmount_part *part = arg;
 	uint64_t mask = statmount_mask(part->want);
-	size_t size = 4096;
-	struct statmount_v1 *buf = malloc(size);
+	size_t size = 0;
+	struct statmount_v1 *buf = NULL;
 	int rc;
 
-	if (!buf) {
+	if (array_reserve(&buf, &size, 4096, 1) != 0) {
 		part->error = errno;
 		return NULL;
 	}
@@ -324,7 +307,8 @@ static int add_libmount_fs(struct mount_table *table, struct libmnt_fs *fs, unsi
 			   mnt_fs_get_source(fs), mnt_fs_get_root(fs));
 }
 
-static int parse_mountinfo(struct mount_table *table, FILE *file, const char *name, unsigned int want)
+static int parse_mountinfo(struct mount_table *table, FILE *file, const char *name, unsigned int want,
+			   const char *fstype)
 {
 	struct libmnt_table *tb;
 	struct libmnt_iter *iter;
@@ -338,7 +322,8 @@ static int parse_mountinfo(struct mount_table *table, FILE *file, const char *na
 	} else {
 		rc = mnt_table_parse_stream(tb, file, name);
 		while (rc == 0 && mnt_table_next_fs(tb, iter, &fs) == 0)
-			if (add_libmount_fs(table, fs, want) != 0)
+			if ((!fstype || (mnt_fs_get_fstype(fs) && strcmp(mnt_fs_get_fstype(fs), fstype) == 0)) &&
+			    add_libmount_fs(table, fs, want) != 0)
 				rc = -errno;
 	}
 	mnt_free_iter(iter);
@@ -363,7 +348,7 @@ static int read_mountinfo(struct mount_table *table, int procfd, const char *rel
 		close(fd);
 		return -1;
 	}
-	rc = parse_mountinfo(table, file, relpath, want);
+	rc = parse_mountinfo(table, file, relpath, want, NULL);
 	saved = errno;
 	fclose(file);
 	errno = saved;
@@ -409,12 +394,13 @@ int mount_table_read_pid(struct mount_table *table, int piddir, unsigned int wan
 	return -1;
 }
 
-int mount_table_read_stream(struct mount_table *table, FILE *mountinfo, const char *name, unsigned int want)
+int mount_table_read_stream(struct mount_table *table, FILE *mountinfo, const char *name, unsigned int want,
+			    const char *fstype)
 {
 	int saved;
 
 	memset(table, 0, sizeof(*table));
-	if (parse_mountinfo(table, mountinfo, name, want) == 0 && mount_table_link(table) == 0)
+	if (parse_mountinfo(table, mountinfo, name, want, fstype) == 0 && mount_table_link(table) == 0)
 		return 0;
 	saved = errno;
 	mount_table_free(table);
@@ -422,56 +408,49 @@ int mount_table_read_stream(struct mount_table *table, FILE *mountinfo, const ch
 	return -1;
 }
 
-/* Before statx knew mounts: the last mount (the top of a stack) whose target
- * is PATH or leads it. */
-static int mount_of_path_by_table(int procfd, const char *path, uint64_t *id, bool *mount_point)
+/* Keep in place only the lines of BUF that can be of type FSTYPE; the new
+ * length. The type follows the " - " that ends the optional fields, and
+ * mountinfo escapes the blanks of paths (\040), so " - TYPE " stands nowhere
+ * else. libmount still reads each line kept: this only spares it the
+ * thousands of others a big table has. */
+static size_t keep_lines_of_type(char *buf, size_t len, const char *fstype)
 {
-	struct mount_table table;
-	size_t best = INDEX_NONE, best_len = 0;
+	size_t kept = 0;
+	char needle[64], *line, *end;
 
-	if (mount_table_read_own(&table, procfd, MOUNT_TARGET) != 0)
-		return -1;
-	for (size_t i = 0; i < table.count; i++) {
-		const char *target = table.mounts[i].target;
-		size_t len = strlen(target);
-
-		if (strcmp(target, "/") == 0)
-			len = 0;
-		else if (strncmp(path, target, len) != 0 || (path[len] != '/' && path[len] != '\0'))
-			continue;
-		if (best == INDEX_NONE || len >= best_len) {
-			best = i;
-			best_len = len;
+	if (snprintf(needle, sizeof(needle), " - %s ", fstype) >= (int) sizeof(needle))
+		return len;
+	for (line = buf; line < buf + len; line = end + 1) {
+		end = memchr(line, '\n', (size_t) (buf + len - line));
+		if (!end)
+			end = buf + len;
+		*end = '\0';
+		if (strstr(line, needle)) {
+			memmove(buf + kept, line, (size_t) (end - line));
+			kept += (size_t) (end - line);
+			buf[kept++] = '\n';
 		}
 	}
-	if (best == INDEX_NONE) {
-		mount_table_free(&table);
-		errno = ENOENT;
-		return -1;
-	}
-	*id = table.mounts[best].id;
-	*mount_point = path[best_len] == '\0' || strcmp(path, "/") == 0;
-	mount_table_free(&table);
-	return 0;
+	return kept;
 }
 
-int mount_of_path(int procfd, const char *path, uint64_t *id, bool *mount_point)
+int mount_table_read_text(struct mount_table *table, char *buf, size_t len, const char *name, unsigned int want,
+			  const char *fstype)
 {
-#ifdef HAVE_STRUCT_STATX_STX_MNT_ID
-	struct statx stx;
+	FILE *stream;
+	int rc, saved;
 
-	if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT, STATX_MNT_ID, &stx) != 0)
-		return -1;
-	if ((stx.stx_mask & STATX_MNT_ID) && (stx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT)) {
-		*id = stx.stx_mnt_id;
-		*mount_point = (stx.stx_attributes & STATX_ATTR_MOUNT_ROOT) != 0;
+	len = keep_lines_of_type(buf, len, fstype);
+	if (len == 0) {
+		memset(table, 0, sizeof(*table));
 		return 0;
 	}
-#else
-	struct stat st;
-
-	if (stat(path, &st) != 0)
+	stream = fmemopen(buf, len, "r");
+	if (!stream)
 		return -1;
-#endif
-	return mount_of_path_by_table(procfd, path, id, mount_point);
+	rc = mount_table_read_stream(table, stream, name, want, fstype);
+	saved = errno;
+	fclose(stream);
+	errno = saved;
+	return rc;
 }

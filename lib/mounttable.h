@@ -1,6 +1,6 @@
 /* The mount table of a mount namespace, read once and looked up by mount ID:
  * what /proc/PID/mountinfo says, from statmount and listmount (Linux 6.8)
- * where the kernel has them, and finding the mount a path is on. */
+ * where the kernel has them, libmount reading mountinfo otherwise. */
 #ifndef NSTOOLS_MOUNTTABLE_H
 #define NSTOOLS_MOUNTTABLE_H
 
@@ -18,7 +18,8 @@ struct mount {
 	unsigned long propagation; /* MS_SHARED, MS_SLAVE, MS_UNBINDABLE; none of them: private */
 	uint64_t peer;           /* shared:N, its peer group; 0 when not shared */
 	uint64_t master;         /* master:N, the peer group it is a slave of; 0 when none */
-	uint64_t propagate_from; /* propagate_from:N, as mountinfo: only when not the master */
+	uint64_t propagate_from; /* propagate_from:N, as mountinfo: only when not the master;
+				    from statmount only when asked for */
 	/* each NULL unless asked for (mountinfo gives them all anyway) */
 	char *target;            /* mount point, relative to the reader's root */
 	char *fstype;            /* "fuse.sshfs": type.subtype, as mountinfo writes it */
@@ -29,12 +30,14 @@ struct mount {
 	size_t parent, first_child, next_sibling;
 };
 
-/* The strings to read: each costs the kernel time per mount (a mount point
- * is a d_path), so a tool asks only for those it shows. */
+/* What to read beyond the IDs and the propagation: each costs the kernel
+ * time per mount (a mount point is a d_path), so a tool asks only for what
+ * it shows. */
 enum {
 	MOUNT_TARGET = 1 << 0,
 	MOUNT_FSTYPE = 1 << 1,
 	MOUNT_SOURCE = 1 << 2,   /* the source and the root */
+	MOUNT_PROPAGATE_FROM = 1 << 3, /* a search of the peer groups per slave */
 };
 
 struct mount_table {
@@ -58,8 +61,16 @@ int mount_table_read_own(struct mount_table *table, int procfd, unsigned int wan
 int mount_table_read_pid(struct mount_table *table, int piddir, unsigned int want);
 
 /* Read a table from MOUNTINFO, a stream in the format of /proc/PID/mountinfo
- * (NAME, for libmount's messages). 0, or -1 with errno. */
-int mount_table_read_stream(struct mount_table *table, FILE *mountinfo, const char *name, unsigned int want);
+ * (NAME, for libmount's messages): only the mounts of file system type
+ * FSTYPE when it is not NULL. 0, or -1 with errno. */
+int mount_table_read_stream(struct mount_table *table, FILE *mountinfo, const char *name, unsigned int want,
+			    const char *fstype);
+
+/* The same for the LEN bytes of mountinfo text in BUF, followed by a NUL:
+ * only the mounts of type FSTYPE, quickly when they are few. BUF is
+ * overwritten. */
+int mount_table_read_text(struct mount_table *table, char *buf, size_t len, const char *name, unsigned int want,
+			  const char *fstype);
 
 /* The index of the mount with mountinfo ID ID, or INDEX_NONE: a hash lookup. */
 size_t mount_table_find(const struct mount_table *table, uint64_t id);
@@ -69,11 +80,5 @@ size_t mount_table_find(const struct mount_table *table, uint64_t id);
 size_t mount_table_next(const struct mount_table *table, size_t top, size_t m);
 
 void mount_table_free(struct mount_table *table);
-
-/* The mount that PATH (canonical: absolute, no symbolic links) is on, by its
- * mountinfo ID, and whether PATH is its root, that is a mount point: statx
- * (Linux 5.8) says; older kernels, the mount with the longest target that
- * leads PATH in our table. 0, or -1 with errno. */
-int mount_of_path(int procfd, const char *path, uint64_t *id, bool *mount_point);
 
 #endif

@@ -1,4 +1,4 @@
-/* Namespace pins: the nsfs bind mounts in a mount table, read with libmount.
+/* Namespace pins: the nsfs bind mounts in a mount table, read by lib/mounttable.
  * nsls lists what they keep alive; nspin --release tells a pin by them. */
 #ifndef NSTOOLS_PINSCAN_H
 #define NSTOOLS_PINSCAN_H

@@ -16,7 +16,7 @@ lib_of() {
 	spec) echo "parse.c pidhold.c nsfile.c nstype.c propagation.c tool.c" ;;
 	idrange) echo "parse.c idrange.c" ;;
 	columns) echo "columns.c" ;;
-	mountinfo | mountgen) echo "mountpoint.c mounttable.c pinscan.c propagation.c nsfile.c nstype.c pidhold.c parse.c tool.c u64map.c readall.c parallel.c array.c" ;;
+	mountinfo | mountgen) echo "array.c mounttable.c pinscan.c propagation.c nsfile.c nstype.c pidhold.c parse.c tool.c u64map.c readall.c parallel.c" ;;
 	procstat | socketlink) echo "procdetails.c array.c parse.c pidhold.c nsfile.c nstype.c propagation.c tool.c" ;;
 	*) return 1 ;;
 	esac
