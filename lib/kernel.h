@@ -107,6 +107,10 @@ static inline int sys_pidfd_getfd(int pidfd, int targetfd)
 #ifndef STATX_ATTR_MOUNT_ROOT
 # define STATX_ATTR_MOUNT_ROOT 0x00002000
 #endif
+/* the 64-bit mount ID statmount takes (Linux 6.8) */
+#ifndef STATX_MNT_ID_UNIQUE
+# define STATX_MNT_ID_UNIQUE 0x00004000U
+#endif
 
 /* statmount(2) and listmount(2), Linux 6.8: a mount's propagation without
  * parsing mountinfo. The structures are named apart from <linux/mount.h>'s,

@@ -100,16 +100,25 @@ bool fd_is_mount_root(int fd)
 	return rc == 0 && mount_point;
 }
 
-/* One question of one mount: mountinfo, one read through libmount (statmount
- * of that mount alone would need its 64-bit ID, STATX_MNT_ID_UNIQUE: 6.8). */
+/* One question of one mount: statmount of that mount alone (6.8), or else
+ * mountinfo, one read through libmount. */
 int mount_propagation_of(const char *path, unsigned long *propagation, char **target)
 {
 	struct mount_table table;
+	struct mount one;
 	struct statx stx;
 	FILE *mountinfo;
 	size_t m;
 	int rc;
 
+	if (mount_read_one(path, target ? MOUNT_TARGET : 0, &one) == 0) {
+		*propagation = one.propagation;
+		if (target)
+			*target = one.target;
+		return 0;
+	}
+	if (errno != ENOSYS)
+		return -1;
 	if (statx(AT_FDCWD, path, 0, STATX_MNT_ID, &stx) != 0)
 		return -1;
 	if (!(stx.stx_mask & STATX_MNT_ID)) {

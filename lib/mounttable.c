@@ -1,7 +1,10 @@
 #include "config.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,14 +91,19 @@ size_t mount_table_next(const struct mount_table *table, size_t top, size_t m)
 	return m == top ? INDEX_NONE : mounts[m].next_sibling;
 }
 
+void mount_free_strings(struct mount *m)
+{
+	free(m->target);
+	free(m->fstype);
+	free(m->source);
+	free(m->root);
+	m->target = m->fstype = m->source = m->root = NULL;
+}
+
 void mount_table_free(struct mount_table *table)
 {
-	for (size_t i = 0; i < table->count; i++) {
-		free(table->mounts[i].target);
-		free(table->mounts[i].fstype);
-		free(table->mounts[i].source);
-		free(table->mounts[i].root);
-	}
+	for (size_t i = 0; i < table->count; i++)
+		mount_free_strings(&table->mounts[i]);
 	free(table->mounts);
 	u64map_free(&table->by_id);
 	memset(table, 0, sizeof(*table));
@@ -163,6 +171,35 @@ static uint64_t statmount_mask(unsigned int want)
 	if (want & MOUNT_SOURCE)
 		mask |= STATMOUNT_SB_SOURCE | STATMOUNT_MNT_ROOT;
 	return mask;
+}
+
+int mount_read_one(const char *path, unsigned int want, struct mount *m)
+{
+	struct statmount_v1 *buf = NULL;
+	size_t size = 0;
+	struct statx stx;
+	int rc = -1, saved;
+
+	memset(m, 0, sizeof(*m));
+	if (statx(AT_FDCWD, path, 0, STATX_MNT_ID_UNIQUE, &stx) != 0)
+		return -1;
+	if (!(stx.stx_mask & STATX_MNT_ID_UNIQUE)) {
+		errno = ENOSYS;
+		return -1;
+	}
+	if (array_reserve(&buf, &size, 4096, 1) == 0 &&
+	    statmount_grow(stx.stx_mnt_id, statmount_mask(want), &buf, &size) == 0) {
+		rc = mount_from_statmount(m, buf, want);
+		if (rc == 0)
+			errno = ENOENT; /* not under our root */
+		rc = rc > 0 ? 0 : -1;
+	}
+	saved = errno;
+	free(buf);
+	if (rc != 0)
+		mount_free_strings(m);
+	errno = saved;
+	return rc;
 }
 
 /* Every mount of our namespace by its 64-bit ID, in the kernel's order. */
@@ -287,15 +324,65 @@ static uint64_t optional_field(const char *fields, const char *name)
 	return 0;
 }
 
+/* libmount is loaded the first time a table must be parsed, not at start-up:
+ * where statmount reads the table, nspin and nsclone never pay for it (it
+ * brings libblkid and libselinux, about 0.4 ms of every start). */
+static struct {
+	struct libmnt_table *(*new_table)(void);
+	void (*unref_table)(struct libmnt_table *);
+	int (*table_parse_stream)(struct libmnt_table *, FILE *, const char *);
+	int (*table_next_fs)(struct libmnt_table *, struct libmnt_iter *, struct libmnt_fs **);
+	struct libmnt_iter *(*new_iter)(int);
+	void (*free_iter)(struct libmnt_iter *);
+	int (*fs_get_id)(struct libmnt_fs *);
+	int (*fs_get_parent_id)(struct libmnt_fs *);
+	const char *(*fs_get_optional_fields)(struct libmnt_fs *);
+	const char *(*fs_get_target)(struct libmnt_fs *);
+	const char *(*fs_get_fstype)(struct libmnt_fs *);
+	const char *(*fs_get_source)(struct libmnt_fs *);
+	const char *(*fs_get_root)(struct libmnt_fs *);
+} libmount;
+
+#define LIBMOUNT_SYMBOL(handle, name) \
+	((*(void **) &libmount.name = dlsym(handle, "mnt_" #name)) != NULL)
+
+static bool libmount_loaded;
+
+static void libmount_open(void)
+{
+	void *handle = dlopen("libmount.so.1", RTLD_NOW | RTLD_LOCAL);
+
+	libmount_loaded = handle && LIBMOUNT_SYMBOL(handle, new_table) && LIBMOUNT_SYMBOL(handle, unref_table) &&
+			  LIBMOUNT_SYMBOL(handle, table_parse_stream) && LIBMOUNT_SYMBOL(handle, table_next_fs) &&
+			  LIBMOUNT_SYMBOL(handle, new_iter) && LIBMOUNT_SYMBOL(handle, free_iter) &&
+			  LIBMOUNT_SYMBOL(handle, fs_get_id) && LIBMOUNT_SYMBOL(handle, fs_get_parent_id) &&
+			  LIBMOUNT_SYMBOL(handle, fs_get_optional_fields) && LIBMOUNT_SYMBOL(handle, fs_get_target) &&
+			  LIBMOUNT_SYMBOL(handle, fs_get_fstype) && LIBMOUNT_SYMBOL(handle, fs_get_source) &&
+			  LIBMOUNT_SYMBOL(handle, fs_get_root);
+}
+
+/* the census reads pins from its threads: loaded once, whoever asks first */
+static int libmount_load(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, libmount_open);
+	if (!libmount_loaded) {
+		errno = ELIBACC;
+		return -1;
+	}
+	return 0;
+}
+
 static int add_libmount_fs(struct mount_table *table, struct libmnt_fs *fs, unsigned int want)
 {
-	const char *fields = mnt_fs_get_optional_fields(fs);
+	const char *fields = libmount.fs_get_optional_fields(fs);
 	struct mount *m = mount_table_add(table);
 
 	if (!m)
 		return -1;
-	m->id = (uint64_t) mnt_fs_get_id(fs);
-	m->parent_id = (uint64_t) mnt_fs_get_parent_id(fs);
+	m->id = (uint64_t) libmount.fs_get_id(fs);
+	m->parent_id = (uint64_t) libmount.fs_get_parent_id(fs);
 	m->peer = optional_field(fields, "shared:");
 	m->master = optional_field(fields, "master:");
 	m->propagate_from = optional_field(fields, "propagate_from:");
@@ -303,8 +390,8 @@ static int add_libmount_fs(struct mount_table *table, struct libmnt_fs *fs, unsi
 	for (const char *p = fields; p && *p; p += strcspn(p, " "), p += strspn(p, " "))
 		if (strncmp(p, "unbindable", 10) == 0 && (p[10] == ' ' || p[10] == '\0'))
 			m->propagation |= MS_UNBINDABLE;
-	return set_strings(m, want, mnt_fs_get_target(fs), mnt_fs_get_fstype(fs), NULL,
-			   mnt_fs_get_source(fs), mnt_fs_get_root(fs));
+	return set_strings(m, want, libmount.fs_get_target(fs), libmount.fs_get_fstype(fs), NULL,
+			   libmount.fs_get_source(fs), libmount.fs_get_root(fs));
 }
 
 static int parse_mountinfo(struct mount_table *table, FILE *file, const char *name, unsigned int want,
@@ -313,21 +400,26 @@ static int parse_mountinfo(struct mount_table *table, FILE *file, const char *na
 	struct libmnt_table *tb;
 	struct libmnt_iter *iter;
 	struct libmnt_fs *fs;
+	const char *type;
 	int rc = 0;
 
-	tb = mnt_new_table();
-	iter = mnt_new_iter(MNT_ITER_FORWARD);
+	if (libmount_load() != 0)
+		return -1;
+	tb = libmount.new_table();
+	iter = libmount.new_iter(MNT_ITER_FORWARD);
 	if (!tb || !iter) {
 		rc = -ENOMEM;
 	} else {
-		rc = mnt_table_parse_stream(tb, file, name);
-		while (rc == 0 && mnt_table_next_fs(tb, iter, &fs) == 0)
-			if ((!fstype || (mnt_fs_get_fstype(fs) && strcmp(mnt_fs_get_fstype(fs), fstype) == 0)) &&
+		rc = libmount.table_parse_stream(tb, file, name);
+		while (rc == 0 && libmount.table_next_fs(tb, iter, &fs) == 0)
+			if ((!fstype || ((type = libmount.fs_get_fstype(fs)) && strcmp(type, fstype) == 0)) &&
 			    add_libmount_fs(table, fs, want) != 0)
 				rc = -errno;
 	}
-	mnt_free_iter(iter);
-	mnt_unref_table(tb);
+	if (iter)
+		libmount.free_iter(iter);
+	if (tb)
+		libmount.unref_table(tb);
 	if (rc != 0) {
 		errno = rc < 0 ? -rc : EINVAL;
 		return -1;

@@ -373,7 +373,6 @@ covered() {
 @test "nspin PID NAME, the pin root made: pidfd_send_signal fails (ESRCH)" { faults pin_name pidfd_send_signal ESRCH; }
 @test "nspin PID NAME, the pin root made: openat fails (EACCES)" { faults pin_name openat EACCES; }
 @test "nspin PID NAME, the pin root made: newfstatat fails (EACCES)" { faults pin_name newfstatat EACCES; }
-@test "nspin PID NAME, the pin root made: read fails (EIO)" { faults pin_name read EIO; }
 @test "nspin PID NAME, the pin root made: fstatfs fails (EIO)" { faults pin_name fstatfs EIO; }
 @test "nspin PID NAME, the pin root made: ioctl fails (ENOTTY)" { faults pin_name ioctl ENOTTY; }
 @test "nspin PID NAME, the pin root made: mkdirat fails (EACCES)" { faults pin_name mkdirat EACCES; }
@@ -425,12 +424,10 @@ covered() {
 @test "nspin PID NAME, the pin root there: pidfd_open fails (EMFILE)" { faults pin_name_again pidfd_open EMFILE; }
 @test "nspin PID NAME, the pin root there: pidfd_send_signal fails (ESRCH)" { faults pin_name_again pidfd_send_signal ESRCH; }
 @test "nspin PID NAME, the pin root there: openat fails (EACCES)" { faults pin_name_again openat EACCES; }
-@test "nspin PID NAME, the pin root there: newfstatat fails (EACCES)" { faults pin_name_again newfstatat EACCES; }
 @test "nspin PID NAME, the pin root there: fstatfs fails (EIO)" { faults pin_name_again fstatfs EIO; }
 @test "nspin PID NAME, the pin root there: ioctl fails (ENOTTY)" { faults pin_name_again ioctl ENOTTY; }
 @test "nspin PID NAME, the pin root there: mkdirat fails (EACCES)" { faults pin_name_again mkdirat EACCES; }
 @test "nspin PID NAME, the pin root there: statx fails (EACCES)" { faults pin_name_again statx EACCES; }
-@test "nspin PID NAME, the pin root there: read fails (EIO)" { faults pin_name_again read EIO; }
 @test "nspin PID NAME, the pin root there: open_tree fails (EPERM)" { faults pin_name_again open_tree EPERM; }
 @test "nspin PID NAME, the pin root there: open_tree fails (ENOSYS)" { faults pin_name_again open_tree ENOSYS; }
 @test "nspin PID NAME, the pin root there: move_mount fails (EPERM)" { faults pin_name_again move_mount EPERM; }
