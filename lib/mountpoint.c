@@ -102,16 +102,15 @@ bool fd_is_mount_root(int fd)
 
 /* One question of one mount: statmount of that mount alone (6.8), or else
  * mountinfo, one read through libmount. */
-int mount_propagation_of(const char *path, unsigned long *propagation, char **target)
+int mount_propagation_of(int fd, unsigned long *propagation, char **target)
 {
 	struct mount_table table;
 	struct mount one;
-	struct statx stx;
 	FILE *mountinfo;
 	size_t m;
 	int rc;
 
-	if (mount_read_one(path, target ? MOUNT_TARGET : 0, &one) == 0) {
+	if (mount_read_one(fd, target ? MOUNT_TARGET : 0, &one) == 0) {
 		*propagation = one.propagation;
 		if (target)
 			*target = one.target;
@@ -119,12 +118,8 @@ int mount_propagation_of(const char *path, unsigned long *propagation, char **ta
 	}
 	if (errno != ENOSYS)
 		return -1;
-	if (statx(AT_FDCWD, path, 0, STATX_MNT_ID, &stx) != 0)
-		return -1;
-	if (!(stx.stx_mask & STATX_MNT_ID)) {
-		errno = ENOSYS;
-		return -1;
-	}
+	if (one.id == 0)
+		return -1; /* ENOSYS: before 5.8 statx cannot say which mount */
 	mountinfo = fopen("/proc/self/mountinfo", "re");
 	if (!mountinfo)
 		return -1;
@@ -134,7 +129,7 @@ int mount_propagation_of(const char *path, unsigned long *propagation, char **ta
 	fclose(mountinfo);
 	if (rc != 0)
 		return -1;
-	m = mount_table_find(&table, stx.stx_mnt_id);
+	m = mount_table_find(&table, one.id);
 	rc = -1;
 	if (m == INDEX_NONE)
 		errno = ENOENT;

@@ -16,8 +16,9 @@ int mount_of_path(int procfd, const char *path, uint64_t *id, bool *mount_point)
 bool fd_is_mount_root(int fd);
 
 /* The propagation (MS_SHARED, MS_SLAVE, MS_UNBINDABLE, or 0 for private) of
- * the mount PATH is on; TARGET, if not NULL, gets its mount point (malloc'd).
- * 0, or -1 with errno (ENOSYS: a kernel that cannot say which mount). */
-int mount_propagation_of(const char *path, unsigned long *propagation, char **target);
+ * the mount that what FD refers to is on; TARGET, if not NULL, gets its mount
+ * point (malloc'd). 0, or -1 with errno (ENOSYS: a kernel that cannot say
+ * which mount). */
+int mount_propagation_of(int fd, unsigned long *propagation, char **target);
 
 #endif

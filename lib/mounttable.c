@@ -173,7 +173,7 @@ static uint64_t statmount_mask(unsigned int want)
 	return mask;
 }
 
-int mount_read_one(const char *path, unsigned int want, struct mount *m)
+int mount_read_one(int fd, unsigned int want, struct mount *m)
 {
 	struct statmount_v1 *buf = NULL;
 	size_t size = 0;
@@ -181,9 +181,12 @@ int mount_read_one(const char *path, unsigned int want, struct mount *m)
 	int rc = -1, saved;
 
 	memset(m, 0, sizeof(*m));
-	if (statx(AT_FDCWD, path, 0, STATX_MNT_ID_UNIQUE, &stx) != 0)
+	if (statx(fd, "", AT_EMPTY_PATH, STATX_MNT_ID_UNIQUE, &stx) != 0)
 		return -1;
 	if (!(stx.stx_mask & STATX_MNT_ID_UNIQUE)) {
+		/* before 6.8 the kernel says the mountinfo ID instead (5.8) */
+		if (stx.stx_mask & STATX_MNT_ID)
+			m->id = stx.stx_mnt_id;
 		errno = ENOSYS;
 		return -1;
 	}

@@ -72,10 +72,11 @@ int mount_table_read_stream(struct mount_table *table, FILE *mountinfo, const ch
 int mount_table_read_text(struct mount_table *table, char *buf, size_t len, const char *name, unsigned int want,
 			  const char *fstype);
 
-/* The one mount PATH is on, by statmount (Linux 6.8): no table read. 0, or
- * -1 with errno (ENOSYS: this kernel cannot; read a table instead). The
- * strings in M are the caller's, for mount_free_strings. */
-int mount_read_one(const char *path, unsigned int want, struct mount *m);
+/* The one mount that what FD refers to is on, by statmount (Linux 6.8): no
+ * table read. 0, or -1 with errno (ENOSYS: this kernel cannot; read a table
+ * instead, where M's id is the mountinfo ID, 0 before 5.8). The strings in M
+ * are the caller's, for mount_free_strings. */
+int mount_read_one(int fd, unsigned int want, struct mount *m);
 
 void mount_free_strings(struct mount *m);
 

@@ -142,7 +142,7 @@ static int bind_onto_itself(int dirfd)
 void pin_root_prepare(const char *dir)
 {
 	unsigned long flags = 0;
-	char *name, self[32];
+	char *name;
 	bool created;
 	int parent, lockfd, fd;
 
@@ -174,7 +174,7 @@ void pin_root_prepare(const char *dir)
 		if (set_propagation(fd, "", MS_PRIVATE, false) != 0)
 			err(tool_failure, _("%s: cannot make the pin root private"), dir);
 	}
-	if ((mount_propagation_of(fd_path(fd, self), &flags, NULL) != 0 || !(flags & MS_SHARED)) &&
+	if ((mount_propagation_of(fd, &flags, NULL) != 0 || !(flags & MS_SHARED)) &&
 	    set_propagation(fd, "", MS_SHARED, false) != 0)
 		err(tool_failure, _("%s: cannot make the pin root shared"), dir);
 	close(fd);
@@ -268,9 +268,9 @@ static void explain_mount_ns_refusal(int nsfd, const char *path)
 	char *copy = strdup(path), *target = NULL;
 	unsigned long flags = 0;
 	uint64_t pinned_id, our_id = 0;
-	int ours;
+	int ours, dirfd = copy ? open(dirname(copy), O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
 
-	if (copy && mount_propagation_of(dirname(copy), &flags, &target) == 0 && (flags & MS_SHARED)) {
+	if (dirfd >= 0 && mount_propagation_of(dirfd, &flags, &target) == 0 && (flags & MS_SHARED)) {
 		warnx(_("%s: a mount namespace can only be pinned on a private mount, and %s is "
 			"shared (make it private: mountprop --make-private %s)"),
 		      path, target, target);
@@ -296,6 +296,8 @@ static void explain_mount_ns_refusal(int nsfd, const char *path)
 	warnx(_("%s: cannot pin the mount namespace: %s"), path, strerror(EINVAL));
 done:
 	free(target);
+	if (dirfd >= 0)
+		close(dirfd);
 	free(copy);
 }
 
