@@ -476,16 +476,18 @@ static void read_process(struct census_reader *r, pid_t pid)
 	 * under the directory are gone with the old one). */
 	snprintf(dir, sizeof(dir), "%d", (int) pid);
 	piddir = openat(r->procfd, dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	/* our own descriptors are the namespaces we are looking at */
-	if (piddir >= 0 && need->descriptors && pid != self)
-		fddir = openat(piddir, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	whole = piddir >= 0 && (fddir >= 0 || !need->descriptors || pid == self);
-	if (!whole)
+	if (piddir < 0)
 		proc_unreadable(pid, "");
-	whole = whole &&
-		(fddir < 0 || proc_fds_read(fddir, pid, need->types, need->sockets, &r->fds, &r->nfds, &r->fds_size) == 0) &&
-		read_links(r->census, piddir, &s) == 0 &&
-		(!(need->ids || need->command) || !first_in_any(r, &s) || read_details(r, piddir, &s) == 0);
+	/* the links first: a process we may not inspect (PID 1 in many
+	 * containers) is skipped before its descriptors are listed in vain */
+	whole = piddir >= 0 && read_links(r->census, piddir, &s) == 0;
+	/* our own descriptors are the namespaces we are looking at */
+	if (whole && need->descriptors && pid != self) {
+		fddir = openat(piddir, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		whole = (fddir >= 0 || proc_unreadable(pid, "fd") == 0) &&
+			proc_fds_read(fddir, pid, need->types, need->sockets, &r->fds, &r->nfds, &r->fds_size) == 0;
+	}
+	whole = whole && (!(need->ids || need->command) || !first_in_any(r, &s) || read_details(r, piddir, &s) == 0);
 	if (whole) {
 		s.nfds = r->nfds - s.fds;
 		examine_sighting(r, piddir, fddir, &s);
