@@ -3,9 +3,12 @@
 # on a workload of N processes (BENCH_SIZES, default 1000 then 4000), half of
 # them in new uts+ipc+net namespaces, and 20 namespaces that no process is in
 # (kept by a descriptor, or as pid_for_children), which lsns cannot see; with
-# a floor of our own that only readlinks every /proc/PID/ns/TYPE. Prints the
-# ratios (lsns / nsls: above 1 means nsls is faster; nsls / floor), wall clock
-# and CPU time, namespaces found and peak RSS; then how each grew with size.
+# two floors of our own: one that only readlinks every /proc/PID/ns link, and
+# the census's, which also readlinks every /proc/PID/fd/N (what finding the
+# namespaces descriptors hold must add). A newer lsns built from source can
+# stand beside the machine's: BENCH_LSNS=/path/to/lsns. Prints the ratios
+# (lsns / nsls: above 1 means nsls is faster; nsls / floor), wall clock and
+# CPU time, namespaces found and peak RSS; then how each grew with size.
 set -euo pipefail
 
 # shellcheck source=tests/bench/record.sh
@@ -58,9 +61,13 @@ for procs in $sizes; do
 	done"
 	made=$procs
 	until [ "$(sleeping)" -ge $((procs + 20)) ]; do sleep 0.2; done
+	newer=()
+	if [ -n "${BENCH_LSNS:-}" ]; then
+		newer=(-n "lsns $("$BENCH_LSNS" --version | awk '{ print $NF }')" "$BENCH_LSNS")
+	fi
 	hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/times.json" \
-		-n nsls "$nsls" -n lsns lsns -n "nsls -J" "$nsls -J" -n "lsns -J" "lsns -J" \
-		-n floor "$work/floor" > "$work/hyperfine.out"
+		-n nsls "$nsls" -n lsns lsns -n "nsls -J" "$nsls -J" -n "lsns -J" "lsns -J" "${newer[@]}" \
+		-n floor "$work/floor" -n "census floor" "$work/floor --fds" > "$work/hyperfine.out"
 	echo "$(find /proc -maxdepth 1 -name '[0-9]*' | wc -l) processes ($procs of the workload, half in new" \
 		"uts+ipc+net namespaces, and 20 namespaces without a process), load $(cut -d' ' -f1 /proc/loadavg)"
 	python3 - "$work/times.json" "$procs" <<'EOF'
@@ -69,17 +76,21 @@ import json, os, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 wall = {name: r["median"] * 1000 for name, r in results.items()}
 cpu = {name: (r["user"] + r["system"]) * 1000 for name, r in results.items()}
-for ours, theirs in (("nsls", "lsns"), ("nsls -J", "lsns -J")):
+newer = [name for name in results if name.startswith("lsns ") and name != "lsns -J"]
+for ours, theirs in [("nsls", "lsns"), ("nsls -J", "lsns -J")] + [("nsls", name) for name in newer]:
     print(f"  {ours:8} {wall[ours]:7.1f} ms   {theirs:8} {wall[theirs]:7.1f} ms   lsns/nsls {wall[theirs] / wall[ours]:5.2f}"
           f"   (CPU time: {cpu[ours]:6.1f} ms vs {cpu[theirs]:6.1f} ms, {cpu[theirs] / cpu[ours]:4.2f})")
 if os.environ.get("BENCH_RESULTS"):
     with open(os.environ["BENCH_RESULTS"], "a") as table:
         seconds = {name: r["median"] for name, r in results.items()}
-        for ours, theirs, label in (("nsls", "lsns", "lsns"), ("nsls -J", "lsns -J", "lsns -J"),
-                                    ("nsls", "floor", "floor (readlink every /proc/PID/ns/*)")):
+        for ours, theirs, label in [("nsls", "lsns", "lsns"), ("nsls -J", "lsns -J", "lsns -J")] + \
+                                   [("nsls", name, name) for name in newer] + \
+                                   [("nsls", "floor", "floor (readlink every /proc/PID/ns link)"),
+                                    ("nsls", "census floor", "census floor (and every /proc/PID/fd link)")]:
             table.write(f"{ours}, {sys.argv[2]} extra processes\t{seconds[ours]}\t{label}\t{seconds[theirs]}\n")
-print(f"  floor    {wall['floor']:7.1f} ms   nsls/floor {wall['nsls'] / wall['floor']:4.2f}"
-      f"   (CPU time: {cpu['floor']:5.1f} ms, {cpu['nsls'] / cpu['floor']:4.2f})")
+for floor in ("floor", "census floor"):
+    print(f"  {floor:12} {wall[floor]:7.1f} ms   nsls/{floor} {wall['nsls'] / wall[floor]:4.2f}"
+          f"   (CPU time: {cpu[floor]:5.1f} ms, {cpu['nsls'] / cpu[floor]:4.2f})")
 EOF
 	echo "  namespaces listed: nsls $("$nsls" -rn -o NS | wc -l), lsns $(lsns -rn -o NS | wc -l)"
 	echo "  peak RSS: nsls $(peak_rss "$nsls") KiB, lsns $(peak_rss lsns) KiB"
