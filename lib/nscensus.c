@@ -73,13 +73,6 @@ static const char *ns_entry(const char *dir, const char *name)
 	return path;
 }
 
-/* "ns/NAME", the link under a process's directory, in a reader's BUF */
-static const char *ns_link(char *buf, size_t size, const char *name)
-{
-	snprintf(buf, size, "ns/%s", name);
-	return buf;
-}
-
 size_t census_find(const struct census *c, uint64_t ino)
 {
 	return u64map_get(&c->ns_map, ino);
@@ -386,10 +379,11 @@ static void read_pins_of(struct census *c, size_t mntns, pid_t pid)
 
 /* ---- reading one process, in a reader ---- */
 
-static int read_links(const struct census *c, int piddir, struct sighting *s)
+/* NSDIR: the process's /proc/PID/ns, opened once: every link is then one
+ * step from it, not two from /proc/PID */
+static int read_links(const struct census *c, int nsdir, struct sighting *s)
 {
 	const struct ns_type *type;
-	char link[32];
 	uint64_t ino;
 
 	for_each_ns_type(t) {
@@ -398,13 +392,13 @@ static int read_links(const struct census *c, int piddir, struct sighting *s)
 		s->ns[i] = s->for_children[i] = 0;
 		if (!c->need.types[i])
 			continue;
-		if (ns_read_link(piddir, ns_link(link, sizeof(link), t->proc_name), &type, &s->ns[i]) != 0)
+		if (ns_read_link(nsdir, t->proc_name, &type, &s->ns[i]) != 0)
 			return proc_unreadable(s->pid, "ns");
 		/* the namespace the process's next children start in: a
 		 * process that is exiting has none, and the kernel shows none
 		 * of a pid namespace whose init has not started yet */
 		if (c->need.children_links && t->children_name &&
-		    ns_read_link(piddir, ns_link(link, sizeof(link), t->children_name), &type, &ino) == 0 &&
+		    ns_read_link(nsdir, t->children_name, &type, &ino) == 0 &&
 		    ino != s->ns[i])
 			s->for_children[i] = ino;
 	}
@@ -438,7 +432,7 @@ static bool first_in_any(const struct census_reader *r, const struct sighting *s
 
 /* Ask about the namespaces the run meets for the first time, while the
  * process that shows them is still there. */
-static void examine_sighting(struct census_reader *r, int piddir, int fddir, const struct sighting *s)
+static void examine_sighting(struct census_reader *r, int nsdir, int fddir, const struct sighting *s)
 {
 	char name[32];
 
@@ -448,9 +442,9 @@ static void examine_sighting(struct census_reader *r, int piddir, int fddir, con
 		if (!s->ns[i])
 			continue;
 		u64map_put_or_exit(&r->seen, s->ns[i], 1);
-		examine_path(r, piddir, ns_link(name, sizeof(name), t->proc_name), s->ns[i], t);
+		examine_path(r, nsdir, t->proc_name, s->ns[i], t);
 		if (s->for_children[i])
-			examine_path(r, piddir, ns_link(name, sizeof(name), t->children_name), s->for_children[i], t);
+			examine_path(r, nsdir, t->children_name, s->for_children[i], t);
 	}
 	for (size_t i = s->fds; i < s->fds + s->nfds; i++) {
 		if (!r->fds[i].type || !wants_examining(r, r->fds[i].ino))
@@ -467,7 +461,7 @@ static void read_process(struct census_reader *r, pid_t pid)
 	struct sighting s = { .pid = pid, .fds = r->nfds, .details = INDEX_NONE };
 	pid_t self = r->census->self_pid;
 	char dir[16];
-	int piddir, fddir = -1;
+	int piddir, nsdir = -1, fddir = -1;
 	bool whole;
 
 	/* One walk to the process's directory, and everything of it read
@@ -476,11 +470,13 @@ static void read_process(struct census_reader *r, pid_t pid)
 	 * under the directory are gone with the old one). */
 	snprintf(dir, sizeof(dir), "%d", (int) pid);
 	piddir = openat(r->procfd, dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (piddir < 0)
-		proc_unreadable(pid, "");
+	if (piddir >= 0)
+		nsdir = openat(piddir, "ns", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (nsdir < 0)
+		proc_unreadable(pid, piddir < 0 ? "" : "ns");
 	/* the links first: a process we may not inspect (PID 1 in many
 	 * containers) is skipped before its descriptors are listed in vain */
-	whole = piddir >= 0 && read_links(r->census, piddir, &s) == 0;
+	whole = nsdir >= 0 && read_links(r->census, nsdir, &s) == 0;
 	/* our own descriptors are the namespaces we are looking at */
 	if (whole && need->descriptors && pid != self) {
 		fddir = openat(piddir, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -490,7 +486,7 @@ static void read_process(struct census_reader *r, pid_t pid)
 	whole = whole && (!(need->ids || need->command) || !first_in_any(r, &s) || read_details(r, piddir, &s) == 0);
 	if (whole) {
 		s.nfds = r->nfds - s.fds;
-		examine_sighting(r, piddir, fddir, &s);
+		examine_sighting(r, nsdir, fddir, &s);
 		array_reserve_or_exit(&r->sightings, &r->sightings_size, r->nsightings + 1, sizeof(*r->sightings));
 		r->sightings[r->nsightings++] = s;
 	} else {
@@ -498,6 +494,8 @@ static void read_process(struct census_reader *r, pid_t pid)
 	}
 	if (fddir >= 0)
 		close(fddir);
+	if (nsdir >= 0)
+		close(nsdir);
 	if (piddir >= 0)
 		close(piddir);
 }
