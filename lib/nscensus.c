@@ -210,23 +210,61 @@ static void examine_path(struct census_reader *r, int dirfd, const char *path, u
  * it is that namespace; only then is it opened for the ioctls, through our
  * own descriptor, so that we never open a device or a FIFO of theirs. FD is
  * closed. */
-static void examine_opath(struct census_reader *r, int fd, uint64_t ino, const struct ns_type *type)
+static int open_opath(const struct census_reader *r, int fd, uint64_t ino)
 {
 	char self[32];
 	struct stat st;
-	int nsfd;
+	int nsfd = -1;
 
 	if (fd < 0)
-		return;
+		return -1;
 	if (fstat(fd, &st) == 0 && st.st_dev == r->census->nsfs_dev && (uint64_t) st.st_ino == ino) {
 		snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
 		nsfd = open(self, O_RDONLY | O_CLOEXEC);
-		if (nsfd >= 0) {
-			examine(r, nsfd, ino, type);
-			close(nsfd);
-		}
 	}
 	close(fd);
+	return nsfd;
+}
+
+static void examine_opath(struct census_reader *r, int fd, uint64_t ino, const struct ns_type *type)
+{
+	int nsfd = open_opath(r, fd, ino);
+
+	if (nsfd >= 0) {
+		examine(r, nsfd, ino, type);
+		close(nsfd);
+	}
+}
+
+/* The namespace descriptors among a process's FDS (opened through FDDIR)
+ * whose type their link did not say, one opened through a pin since
+ * unmounted: the kernel is asked, through a descriptor of our own, and the
+ * namespace examined while it is open. One of a type not asked for, or
+ * gone meanwhile, is dropped. */
+static void type_descriptors(struct census_reader *r, int fddir, size_t first)
+{
+	size_t kept = first;
+	char name[32];
+
+	for (size_t i = first; i < r->nfds; i++) {
+		struct proc_fd *seen = &r->fds[i];
+		int nsfd;
+
+		if (!seen->socket && !seen->type) {
+			snprintf(name, sizeof(name), "%d", seen->fd);
+			nsfd = open_opath(r, openat(fddir, name, O_PATH | O_CLOEXEC), seen->ino);
+			if (nsfd < 0)
+				continue;
+			seen->type = ns_fd_type(nsfd);
+			if (seen->type && r->census->need.types[ns_type_index(seen->type)] && wants_examining(r, seen->ino))
+				examine(r, nsfd, seen->ino, seen->type);
+			close(nsfd);
+			if (!seen->type || !r->census->need.types[ns_type_index(seen->type)])
+				continue;
+		}
+		r->fds[kept++] = *seen;
+	}
+	r->nfds = kept;
 }
 
 /* In the main thread: what a reader learnt goes into the census. */
@@ -447,7 +485,7 @@ static void examine_sighting(struct census_reader *r, int nsdir, int fddir, cons
 			examine_path(r, nsdir, t->children_name, s->for_children[i], t);
 	}
 	for (size_t i = s->fds; i < s->fds + s->nfds; i++) {
-		if (!r->fds[i].type || !wants_examining(r, r->fds[i].ino))
+		if (r->fds[i].socket || !wants_examining(r, r->fds[i].ino))
 			continue;
 		/* the process may have put anything at that number since */
 		snprintf(name, sizeof(name), "%d", r->fds[i].fd);
@@ -481,7 +519,10 @@ static void read_process(struct census_reader *r, pid_t pid)
 	if (whole && need->descriptors && pid != self) {
 		fddir = openat(piddir, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		whole = (fddir >= 0 || proc_unreadable(pid, "fd") == 0) &&
-			proc_fds_read(fddir, pid, need->types, need->sockets, &r->fds, &r->nfds, &r->fds_size) == 0;
+			proc_fds_read(fddir, pid, r->census->nsfs_dev, need->types, need->sockets, &r->fds, &r->nfds,
+				      &r->fds_size) == 0;
+		if (whole)
+			type_descriptors(r, fddir, s.fds);
 	}
 	whole = whole && (!(need->ids || need->command) || !first_in_any(r, &s) || read_details(r, piddir, &s) == 0);
 	if (whole) {
@@ -527,7 +568,7 @@ static void add_sockets(struct census *c, const struct census_reader *r, const s
 		struct stat st;
 		int sock, nsfd;
 
-		if (seen->type)
+		if (!seen->socket)
 			continue;
 		known = u64map_get(&c->socket_map, seen->ino);
 		if (known == INDEX_NONE) {
@@ -587,7 +628,7 @@ static void add_sighting(struct census *c, const struct census_reader *r, const 
 			add_holder(c, census_add(c, s->for_children[i], t), HOLD_FOR_CHILDREN, s->pid, -1);
 	}
 	for (size_t i = s->fds; i < s->fds + s->nfds; i++)
-		if (r->fds[i].type)
+		if (!r->fds[i].socket)
 			add_holder(c, census_add(c, r->fds[i].ino, r->fds[i].type), HOLD_FD, s->pid, r->fds[i].fd);
 	if (c->need.sockets)
 		add_sockets(c, r, s);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "array.h"
@@ -44,23 +45,6 @@ int proc_stat_ppid(const char *stat, pid_t *ppid)
 		return -1;
 	*ppid = (pid_t) value;
 	return 0;
-}
-
-int proc_socket_link(const char *link, uint64_t *ino)
-{
-	static const char prefix[] = "socket:[";
-	char digits[64];
-	size_t len;
-
-	if (strncmp(link, prefix, sizeof(prefix) - 1) != 0)
-		return -1;
-	link += sizeof(prefix) - 1;
-	len = strlen(link);
-	if (len == 0 || link[len - 1] != ']' || len - 1 >= sizeof(digits))
-		return -1;
-	memcpy(digits, link, len - 1);
-	digits[len - 1] = '\0';
-	return parse_u64(digits, 1, UINT64_MAX, ino);
 }
 
 /* PATH under DIRFD, whole, into the reader's buffer, followed by a NUL: its
@@ -171,12 +155,40 @@ int proc_details_read(struct proc_reader *r, int piddir, pid_t pid, int what, st
 	return 0;
 }
 
-int proc_fds_read(int fddir, pid_t pid, const bool *types, bool sockets, struct proc_fd **fds, size_t *count,
-		  size_t *alloc)
+/* What the descriptor NAME in FDDIR is: its file's device, inode number and
+ * type, from cached attributes only, so that a file on FUSE or NFS never
+ * makes us wait for its server (statx, Linux 4.11; fstatat before, which
+ * may). */
+static int fd_identity(int fddir, const char *name, dev_t *dev, uint64_t *ino, mode_t *mode)
+{
+	static _Thread_local bool no_statx;
+	struct statx stx;
+	struct stat st;
+
+	if (!no_statx && statx(fddir, name, AT_STATX_DONT_SYNC, STATX_TYPE | STATX_INO, &stx) == 0) {
+		*dev = makedev(stx.stx_dev_major, stx.stx_dev_minor);
+		*ino = stx.stx_ino;
+		*mode = stx.stx_mode;
+		return 0;
+	}
+	if (no_statx || errno == ENOSYS) {
+		no_statx = true;
+		if (fstatat(fddir, name, &st, 0) == 0) {
+			*dev = st.st_dev;
+			*ino = (uint64_t) st.st_ino;
+			*mode = st.st_mode;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int proc_fds_read(int fddir, pid_t pid, dev_t nsfs_dev, const bool *types, bool sockets, struct proc_fd **fds,
+		  size_t *count, size_t *alloc)
 {
 	/* getdents64 itself: readdir would cost an fstat, an fcntl and a
 	 * buffer per process */
-	char buf[16384], link[64];
+	char buf[16384];
 	ssize_t got;
 
 	/* a read that leaves room for another entry has reached the end */
@@ -187,21 +199,29 @@ int proc_fds_read(int fddir, pid_t pid, const bool *types, bool sockets, struct 
 		for (ssize_t off = 0; off < got; off += ((struct dirent64 *) (buf + off))->d_reclen) {
 			const char *name = ((struct dirent64 *) (buf + off))->d_name;
 			struct proc_fd seen = { .type = NULL };
-			ssize_t len;
 			uint64_t value;
+			mode_t mode;
+			dev_t dev;
 
 			if (parse_u64(name, 0, INT_MAX, &value) != 0)
 				continue;
-			/* readlink only: opening the file would take a reference of our own */
-			len = readlinkat(fddir, name, link, sizeof(link) - 1);
-			if (len < 0)
+			/* What the descriptor is, asked of the file itself: the
+			 * text of its link names the path it was opened by, "/"
+			 * once that was a pin since unmounted. Never opened: that
+			 * would take a reference of our own. */
+			if (fd_identity(fddir, name, &dev, &seen.ino, &mode) != 0)
 				continue; /* closed meanwhile */
-			link[len] = '\0';
 			seen.fd = (int) value;
-			if (ns_parse_name(link, &seen.type, &seen.ino) == 0) {
-				if (!types[ns_type_index(seen.type)])
+			if (dev == nsfs_dev) {
+				/* the kernel's own name of it tells the type, if
+				 * it was opened by that; else the caller asks */
+				if (ns_read_link(fddir, name, &seen.type, &value) != 0 || value != seen.ino)
+					seen.type = NULL;
+				if (seen.type && !types[ns_type_index(seen.type)])
 					continue;
-			} else if (!sockets || proc_socket_link(link, &seen.ino) != 0) {
+			} else if (sockets && S_ISSOCK(mode)) {
+				seen.socket = true;
+			} else {
 				continue;
 			}
 			array_reserve_or_exit(fds, alloc, *count + 1, sizeof(**fds));

@@ -27,11 +27,12 @@ struct proc_reader {
 	bool no_pidfd_info; /* an older kernel: read /proc/PID/stat */
 };
 
-/* One descriptor that holds a namespace, or a socket (TYPE NULL). */
+/* One descriptor that holds a namespace, or a socket. */
 struct proc_fd {
 	int fd;
-	const struct ns_type *type;
-	uint64_t ino; /* the namespace's, or the socket's */
+	bool socket;
+	const struct ns_type *type; /* a namespace's; NULL: not known yet */
+	uint64_t ino;               /* the namespace's, or the socket's */
 };
 
 /* A process that exits while it is read, or that we may not inspect, is left
@@ -43,10 +44,6 @@ int proc_unreadable(pid_t pid, const char *what);
  * not what the kernel writes. */
 int proc_stat_ppid(const char *stat, pid_t *ppid);
 
-/* The inode number N of a descriptor's link "socket:[N]". 0, or -1 when LINK
- * is anything else. */
-int proc_socket_link(const char *link, uint64_t *ino);
-
 /* What of a process's details to read: PPID and UID, the command line. */
 enum { PROC_IDS = 1, PROC_COMMAND = 2 };
 
@@ -56,11 +53,11 @@ enum { PROC_IDS = 1, PROC_COMMAND = 2 };
 int proc_details_read(struct proc_reader *r, int piddir, pid_t pid, int what, struct proc_details *details);
 
 /* The descriptors in FDDIR (PID's /proc/PID/fd, opened O_DIRECTORY) that
- * hold a namespace of a type in TYPES, and with SOCKETS its sockets, added
- * to *FDS (*COUNT of them, *ALLOC the room: lib/array's rule). 0, or -1 when
- * the process is left out. */
-int proc_fds_read(int fddir, pid_t pid, const bool *types, bool sockets, struct proc_fd **fds, size_t *count,
-		  size_t *alloc);
+ * hold a namespace (a file on NSFS_DEV) of a type in TYPES or of a type not
+ * known yet, and with SOCKETS its sockets, added to *FDS (*COUNT of them,
+ * *ALLOC the room: lib/array's rule). 0, or -1 when the process is left out. */
+int proc_fds_read(int fddir, pid_t pid, dev_t nsfs_dev, const bool *types, bool sockets, struct proc_fd **fds,
+		  size_t *count, size_t *alloc);
 
 void proc_reader_free(struct proc_reader *r);
 

@@ -92,10 +92,9 @@ static void plan_work(void)
 	need->children_links = complete;
 	need->pins = complete || shown(COL_NSFS) || shown(COL_PATH);
 	need->other_pins = complete && census.supported[ns_type_index(mnt)];
-	/* borrowing sockets is dear: only when the question is what holds
-	 * namespaces, or which have no process */
-	need->sockets = complete && (holders_asked || report.persistent || summary || nns_args > 0) &&
-		report_lists(&report, net) && census.supported[ns_type_index(net)];
+	/* a network namespace may be kept by nothing but a socket made in
+	 * it: which namespaces are listed never depends on the columns */
+	need->sockets = complete && report_lists(&report, net) && census.supported[ns_type_index(net)];
 	need->ancestry = holders_asked || report.tree == TREE_OWNER || report.tree == TREE_PARENT ||
 		shown(COL_PNS) || shown(COL_ONS) || (complete && (report_lists(&report, user) || parents_listed));
 	need->netnsid = shown(COL_NETNSID);

@@ -261,6 +261,33 @@ nsls_forgets() {
 	return 1
 }
 
+# assert_every_listing_has NS: namespace NS is one row of every listing,
+# whatever its columns: the default, -l, -J, -o NS,TYPE and -t TYPE.
+assert_every_listing_has() {
+	local type
+
+	type=$(nsls -rn -o TYPE "$1")
+	[ "$(nsls -rn | grep -c "^$1 ")" -eq 1 ]
+	[ "$(nsls -rn -l | grep -c "^$1 ")" -eq 1 ]
+	[ "$(nsls -J | grep -c "\"ns\": $1,")" -eq 1 ]
+	[ "$(nsls -rn -o NS,TYPE | grep -cx "$1 $type")" -eq 1 ]
+	[ "$(nsls -rn -o NS -t "$type" | grep -cx "$1")" -eq 1 ]
+}
+
+# listed_until_closed NS TYPE HOLDER: namespace NS, of TYPE, with no process
+# in it, is listed by every listing with HOLDER its only holder, until
+# process $SPAWNED, whose HOLDER is, exits.
+listed_until_closed() {
+	run nsls -rn -o NS,TYPE,NPROCS,HOLDERS "$1"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$1 $2 0 $3" ]
+	# which namespaces are listed never depends on the columns asked
+	assert_every_listing_has "$1"
+
+	end_process "$SPAWNED"
+	nsls_forgets "$1"
+}
+
 # end_process PID: kill PID and wait until it has exited; a zombie holds no
 # namespace, and one that is not our child stays a zombie until its parent waits.
 end_process() {

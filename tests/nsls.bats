@@ -124,15 +124,46 @@ bats_require_minimum_version 1.5.0
 	ns=$(sed 's/net:\[\(.*\)\]/\1/' "$NST_TMP/socket-ns")
 	[ "$ns" != "$(ns_ino "$SPAWNED" net)" ]
 
+	listed_until_closed "$ns" net "socket:$SPAWNED:5"
+}
+
+# hold_by_pin_and_descriptor TYPE: a TYPE namespace whose process has gone,
+# held by a pin at $NST_TMP/TYPE in the keeper's mount namespace and by
+# descriptor 4, opened through that pin, of process $SPAWNED; its inode
+# number in $NS.
+hold_by_pin_and_descriptor() {
+	start_pin_keeper
+	start_holder "--$1"
+	NS=$(ns_ino "$HOLDER" "$1")
+	keep_pin "$HOLDER" "$1" "$NST_TMP/$1"
+	spawn nsenter -t "$PIN_KEEPER" -m bash -c "exec 4<'$NST_TMP/$1'; exec sleep infinity"
+	wait_for_exec "$SPAWNED" sleep
+	end_process "$HOLDER"
+	# the kernel's view: descriptor 4 is the namespace, though the text
+	# of its link is the pin's path, not the namespace's name
+	[ "$(stat -L -c %i "/proc/$SPAWNED/fd/4")" = "$NS" ]
+	[[ "$(readlink "/proc/$SPAWNED/fd/4")" != "$1":* ]]
+}
+
+@test "a namespace kept only by a descriptor opened through a pin since unmounted is listed, with it" {
+	require_root
+	hold_by_pin_and_descriptor net
+	local ns=$NS
+	release_pin "$NST_TMP/net"
+	[ "$(readlink "/proc/$SPAWNED/fd/4")" = / ]
+
+	listed_until_closed "$ns" net "fd:$SPAWNED:4"
+}
+
+@test "a namespace held by a pin and by a descriptor of that pin is one row with both holders" {
+	require_root
+	hold_by_pin_and_descriptor uts
+	local ns=$NS
+
 	run nsls -rn -o NS,TYPE,NPROCS,HOLDERS "$ns"
 	[ "$status" -eq 0 ]
-	[ "$output" = "$ns net 0 socket:$SPAWNED:5" ]
-	# only looked for when asked: HOLDERS, -P, -W, -s or NS arguments
-	run nsls -P -rn -o NS -t net
-	[[ " ${lines[*]} " == *" $ns "* ]]
-
-	end_process "$SPAWNED"
-	nsls_forgets "$ns"
+	[ "$output" = "$ns uts 0 pin:mnt:$(ns_ino "$PIN_KEEPER" mnt):$NST_TMP/uts,fd:$SPAWNED:4" ]
+	[ "$(nsls -rn -o NS | grep -cx "$ns")" -eq 1 ]
 }
 
 @test "a pid namespace kept only as a parent is listed, with its child, until that goes" {

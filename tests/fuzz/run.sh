@@ -17,11 +17,11 @@ lib_of() {
 	idrange) echo "parse.c idrange.c" ;;
 	columns) echo "columns.c" ;;
 	mountinfo | mountgen) echo "array.c mounttable.c pinscan.c propagation.c nsfile.c nstype.c pidhold.c parse.c tool.c u64map.c readall.c parallel.c" ;;
-	procstat | socketlink) echo "procdetails.c array.c parse.c pidhold.c nsfile.c nstype.c propagation.c tool.c" ;;
+	procstat) echo "procdetails.c array.c parse.c pidhold.c nsfile.c nstype.c propagation.c tool.c" ;;
 	*) return 1 ;;
 	esac
 }
-harnesses="numbers spec idrange columns mountinfo mountgen procstat socketlink"
+harnesses="numbers spec idrange columns mountinfo mountgen procstat"
 
 if [ -z "${FUZZ_CC:-}" ]; then
 	echo "make fuzz: no C compiler with libFuzzer was found by configure;" >&2
