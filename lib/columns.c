@@ -36,6 +36,7 @@ void columns_init(struct column_set *set, const struct column_info *info, size_t
 	set->info = info;
 	set->ninfo = ninfo;
 	set->count = 0;
+	memset(set->hidden, 0, sizeof(set->hidden));
 	columns_add_list(set, defaults);
 }
 
@@ -72,6 +73,34 @@ void columns_print_help(const struct column_set *set, FILE *out)
 		fprintf(out, " %16s  %s\n", set->info[i].name, _(set->info[i].help));
 }
 
+void columns_print_list(const struct column_set *set, const struct table_style *style, const char *json_name)
+{
+	struct libscols_table *table = scols_new_table();
+
+	if (!table || !scols_table_new_column(table, "HOLDER", 0, SCOLS_FL_RIGHT) ||
+	    !scols_table_new_column(table, "TYPE", 0, 0) || !scols_table_new_column(table, "DESCRIPTION", 0, 0))
+		err(tool_failure, _("cannot make a table"));
+	scols_table_set_name(table, json_name);
+	scols_table_enable_noheadings(table, 1);
+	scols_table_enable_json(table, style->json);
+	scols_table_enable_raw(table, style->raw);
+	for (size_t i = 0; i < set->ninfo; i++) {
+		struct libscols_line *line = scols_table_new_line(table, NULL);
+		int type = set->info[i].json_type;
+
+		if (!line)
+			err(tool_failure, _("cannot make a table"));
+		columns_set_string(line, 0, set->info[i].name);
+		/* the names lsns and findmnt give the types */
+		columns_set_string(line, 1, type == SCOLS_JSON_NUMBER ? "<integer>" :
+				   type == SCOLS_JSON_BOOLEAN ? "<boolean>" : "<string>");
+		columns_set_string(line, 2, _(set->info[i].help));
+	}
+	if (scols_print_table(table) != 0)
+		err(tool_failure, _("cannot print the table"));
+	scols_unref_table(table);
+}
+
 struct libscols_table *columns_new_table(const struct column_set *set, const struct table_style *style)
 {
 	struct libscols_table *table = scols_new_table();
@@ -81,6 +110,7 @@ struct libscols_table *columns_new_table(const struct column_set *set, const str
 	scols_table_enable_json(table, style->json);
 	scols_table_enable_raw(table, style->raw);
 	scols_table_enable_noheadings(table, style->noheadings);
+	scols_table_enable_nowrap(table, style->nowrap);
 	if (style->json_name)
 		scols_table_set_name(table, style->json_name);
 	for (size_t i = 0; i < set->count; i++) {
@@ -97,6 +127,10 @@ struct libscols_table *columns_new_table(const struct column_set *set, const str
 			flags &= ~SCOLS_FL_RIGHT;
 		if (style->notruncate)
 			flags &= ~SCOLS_FL_TRUNC;
+		if (set->hidden[i])
+			flags |= SCOLS_FL_HIDDEN;
+		if (style->nowrap)
+			flags &= ~SCOLS_FL_WRAP;
 		column = scols_table_new_column(table, info->name, info->width, flags);
 		if (!column)
 			err(tool_failure, _("cannot make a table"));
@@ -126,3 +160,100 @@ void columns_set_number(struct libscols_line *line, size_t cell, uint64_t value)
 	snprintf(buf, sizeof(buf), "%" PRIu64, value);
 	columns_set_string(line, cell, buf);
 }
+
+/* ---- -Q, --filter: libsmartcols's own filter (2.40), never one of ours ---- */
+
+#ifdef HAVE_SCOLS_FILTER
+struct column_filter {
+	struct libscols_filter *filter;
+};
+
+struct column_filter *columns_filter_new(const char *expr)
+{
+	struct column_filter *f = calloc(1, sizeof(*f));
+
+	if (!f || !(f->filter = scols_new_filter(NULL)))
+		err(tool_failure, NULL);
+	if (scols_filter_parse_string(f->filter, expr) != 0)
+		usage_error(_("--filter: %s"), scols_filter_get_errmsg(f->filter));
+	return f;
+}
+
+void columns_filter_add_columns(struct column_filter *f, struct column_set *set)
+{
+	struct libscols_iter *itr = scols_new_iter(SCOLS_ITER_FORWARD);
+	const char *name;
+
+	if (!itr)
+		err(tool_failure, NULL);
+	while (scols_filter_next_holder(f->filter, itr, &name, 0) == 0) {
+		size_t id = column_by_name(set, name, strlen(name));
+
+		if (columns_has(set, id))
+			continue;
+		if (set->count >= COLUMNS_MAX)
+			usage_error(_("too many columns: %s"), name);
+		set->hidden[set->count] = true;
+		set->ids[set->count++] = id;
+	}
+	scols_free_iter(itr);
+}
+
+void columns_filter_bind(struct column_filter *f, struct libscols_table *table)
+{
+	struct libscols_iter *itr = scols_new_iter(SCOLS_ITER_FORWARD);
+	const char *name;
+
+	if (!itr)
+		err(tool_failure, NULL);
+	while (scols_filter_next_holder(f->filter, itr, &name, 0) == 0) {
+		struct libscols_column *column = scols_table_get_column_by_name(table, name);
+
+		/* the names are case-insensitive, as -o's */
+		for (size_t i = 0; !column && i < scols_table_get_ncols(table); i++) {
+			struct libscols_column *c = scols_table_get_column(table, i);
+
+			if (strcasecmp(scols_cell_get_data(scols_column_get_header(c)), name) == 0)
+				column = c;
+		}
+		if (!column || scols_filter_assign_column(f->filter, itr, name, column) != 0)
+			errx(tool_failure, _("--filter: %s: cannot be applied"), name);
+	}
+	scols_free_iter(itr);
+}
+
+bool columns_filter_selects(struct column_filter *f, struct libscols_line *line)
+{
+	int selected = 0;
+
+	if (scols_line_apply_filter(line, f->filter, &selected) != 0)
+		errx(tool_failure, _("--filter: %s"), scols_filter_get_errmsg(f->filter));
+	return selected != 0;
+}
+#else
+struct column_filter *columns_filter_new(const char *expr)
+{
+	(void) expr;
+	errx(EXIT_FAILURE, _("--filter: this build has no filter (libsmartcols %s; 2.40 and later have one):"
+			     " see the manual for jq and awk"), LIBSMARTCOLS_VERSION);
+}
+
+void columns_filter_add_columns(struct column_filter *f, struct column_set *set)
+{
+	(void) f;
+	(void) set;
+}
+
+void columns_filter_bind(struct column_filter *f, struct libscols_table *table)
+{
+	(void) f;
+	(void) table;
+}
+
+bool columns_filter_selects(struct column_filter *f, struct libscols_line *line)
+{
+	(void) f;
+	(void) line;
+	return true;
+}
+#endif

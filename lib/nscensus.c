@@ -27,6 +27,8 @@ struct fact {
 	const struct ns_type *type;
 	uint64_t parent, owner; /* 0: none, or outside what we may see */
 	int netnsid;
+	bool has_owner_uid;     /* a user namespace's creator: NS_GET_OWNER_UID */
+	uid_t owner_uid;
 };
 
 /* One process as a reader saw it. A process that exits halfway through is
@@ -173,6 +175,8 @@ static void examine(struct census_reader *r, int fd, uint64_t ino, const struct 
 			r->netlink = netnsid_socket();
 		fact.netnsid = netnsid_of(r->netlink, fd);
 	}
+	if (need->owner_uids && type == r->census->user_type)
+		fact.has_owner_uid = ioctl(fd, NS_GET_OWNER_UID, &fact.owner_uid) == 0;
 	if (need->ancestry) {
 		if (type->hierarchical)
 			fact.parent = examine_relative(r, fd, NS_GET_PARENT, type);
@@ -236,6 +240,22 @@ static void examine_opath(struct census_reader *r, int fd, uint64_t ino, const s
 	}
 }
 
+/* Of our own descriptors from FIRST on, only those we were started with: the
+ * others are the namespaces we are looking at. */
+static void keep_inherited(struct census_reader *r, size_t first)
+{
+	const struct census *c = r->census;
+	size_t kept = first;
+
+	for (size_t i = first; i < r->nfds; i++)
+		for (size_t k = 0; k < c->ninherited; k++)
+			if (c->inherited[k].fd == r->fds[i].fd && c->inherited[k].ino == r->fds[i].ino) {
+				r->fds[kept++] = r->fds[i];
+				break;
+			}
+	r->nfds = kept;
+}
+
 /* The namespace descriptors among a process's FDS (opened through FDDIR)
  * whose type their link did not say, one opened through a pin since
  * unmounted: the kernel is asked, through a descriptor of our own, and the
@@ -278,6 +298,8 @@ static void add_facts(struct census *c, struct census_reader *r)
 			continue;
 		c->nss[n].examined = true;
 		c->nss[n].netnsid = fact->netnsid;
+		c->nss[n].has_owner_uid = fact->has_owner_uid;
+		c->nss[n].owner_uid = fact->owner_uid;
 		if (fact->parent) {
 			related = census_add(c, fact->parent, fact->type);
 			c->nss[n].parent = related;
@@ -515,12 +537,13 @@ static void read_process(struct census_reader *r, pid_t pid)
 	/* the links first: a process we may not inspect (PID 1 in many
 	 * containers) is skipped before its descriptors are listed in vain */
 	whole = nsdir >= 0 && read_links(r->census, nsdir, &s) == 0;
-	/* our own descriptors are the namespaces we are looking at */
-	if (whole && need->descriptors && pid != self) {
+	if (whole && need->descriptors) {
 		fddir = openat(piddir, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		whole = (fddir >= 0 || proc_unreadable(pid, "fd") == 0) &&
 			proc_fds_read(fddir, pid, r->census->nsfs_dev, need->types, need->sockets, &r->fds, &r->nfds,
 				      &r->fds_size) == 0;
+		if (whole && pid == self)
+			keep_inherited(r, s.fds);
 		if (whole)
 			type_descriptors(r, fddir, s.fds);
 	}
@@ -732,6 +755,24 @@ void census_take(struct census *c, int task_procfd, const uint64_t *task_ns)
 	examine_rest(c);
 }
 
+/* The namespaces and sockets we were started with (exec 7</proc/X/ns/ipc;
+ * nsls): they hold what they hold like any other process's, before we open
+ * anything of our own. */
+static void read_inherited(struct census *c)
+{
+	bool every_type[NS_TYPE_MAX];
+	size_t alloc = 0;
+	int fddir = open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	for (size_t i = 0; i < NS_TYPE_MAX; i++)
+		every_type[i] = true;
+	if (fddir < 0)
+		return;
+	if (proc_fds_read(fddir, getpid(), c->nsfs_dev, every_type, true, &c->inherited, &c->ninherited, &alloc) != 0)
+		c->ninherited = 0;
+	close(fddir);
+}
+
 void census_init(struct census *c)
 {
 	const struct ns_type *type;
@@ -751,6 +792,7 @@ void census_init(struct census *c)
 	/* every namespace file is on the one nsfs */
 	if (stat(ns_entry("/proc/self", c->user_type->proc_name), &st) == 0)
 		c->nsfs_dev = st.st_dev;
+	read_inherited(c);
 	/* our PID as the /proc we read names it, which may not be our pid namespace's */
 	len = readlink("/proc/self", link, sizeof(link) - 1);
 	link[len > 0 ? len : 0] = '\0';

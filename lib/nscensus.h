@@ -40,6 +40,8 @@ struct ns_found {
 	size_t parent, owner;   /* INDEX_NONE: none, or not known */
 	size_t children, owned; /* namespaces whose parent or owner this is */
 	int netnsid;            /* INT_MIN: not known; -1: none */
+	bool has_owner_uid;     /* a user namespace's creator, when known */
+	uid_t owner_uid;
 	bool examined;          /* parent, owner and netnsid asked of the kernel */
 	bool mounts_read;       /* a mount namespace whose pins have been read */
 };
@@ -54,6 +56,7 @@ struct census_plan {
 	bool children_links;     /* pid_for_children, time_for_children */
 	bool pins, other_pins;   /* nsfs mounts: in our mount namespace, in others */
 	bool ancestry;           /* NS_GET_PARENT, NS_GET_USERNS */
+	bool owner_uids;         /* NS_GET_OWNER_UID of user namespaces */
 	bool netnsid;
 };
 
@@ -74,6 +77,8 @@ struct census {
 	uint64_t our_mntns;
 	dev_t nsfs_dev;
 	pid_t self_pid; /* as the /proc we read names us */
+	struct proc_fd *inherited; /* our descriptors of namespaces and sockets at start */
+	size_t ninherited;
 	/* the census's own */
 	size_t nss_alloc, holders_alloc, procs_alloc;
 	struct u64map ns_map, socket_map;

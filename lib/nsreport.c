@@ -89,8 +89,26 @@ static char *append(char *str, char sep, const char *more)
 
 static char separator(const struct ns_report *rep)
 {
-	/* a cell of several lines in a table or a JSON array; one line in raw output */
-	return rep->style.raw && !rep->style.json ? ',' : '\n';
+	/* a cell of several lines in a table or a JSON array; one line in raw
+	 * output, and with --nowrap */
+	return (rep->style.raw || rep->style.nowrap) && !rep->style.json ? ',' : '\n';
+}
+
+/* The UID a namespace's row shows: its lowest PID's, as lsns; with no
+ * process, the creator of its user namespace (itself, for a user namespace),
+ * as lsns 2.40 shows it. */
+static bool uid_of(const struct census *c, const struct ns_found *ns, const struct proc_details *proc, uid_t *uid)
+{
+	const struct ns_found *user = ns->type == c->user_type ? ns
+		: ns->owner != INDEX_NONE ? &c->nss[ns->owner] : NULL;
+
+	if (proc)
+		*uid = proc->uid;
+	else if (user && user->has_owner_uid)
+		*uid = user->owner_uid;
+	else
+		return false;
+	return true;
 }
 
 static const char *user_name(uid_t uid)
@@ -194,6 +212,7 @@ static char *cell(const struct ns_report *rep, size_t column, const struct ns_fo
 {
 	const struct census *c = rep->census;
 	const struct proc_details *proc = ns->proc == INDEX_NONE ? NULL : &c->procs[ns->proc];
+	uid_t uid;
 
 	switch (column) {
 	case COL_NS:
@@ -211,9 +230,9 @@ static char *cell(const struct ns_report *rep, size_t column, const struct ns_fo
 	case COL_COMMAND:
 		return proc ? xasprintf("%s", proc->command) : NULL;
 	case COL_UID:
-		return proc ? xasprintf("%u", (unsigned) proc->uid) : NULL;
+		return uid_of(c, ns, proc, &uid) ? xasprintf("%u", (unsigned) uid) : NULL;
 	case COL_USER:
-		return proc ? xasprintf("%s", user_name(proc->uid)) : NULL;
+		return uid_of(c, ns, proc, &uid) ? xasprintf("%s", user_name(uid)) : NULL;
 	case COL_NETNSID:
 		if (ns->netnsid == INT_MIN)
 			return NULL;
@@ -240,8 +259,9 @@ struct drawing {
 	struct u64map rows_by_pid;
 	struct row {
 		struct libscols_line *line;
-		bool busy; /* on the way up from it: a loop ends here */
-	} *rows;       /* one a namespace */
+		bool busy;     /* on the way up from it: a loop ends here */
+		bool filtered; /* left out by -Q: its children hang from the top */
+	} *rows;               /* one a namespace */
 };
 
 /* The row a row hangs from in the tree: the owner's, the parent's, or the
@@ -269,7 +289,7 @@ static void add_line(struct drawing *d, size_t n)
 	struct libscols_line *parent = NULL;
 	size_t up;
 
-	if (d->rows[n].line || d->rows[n].busy)
+	if (d->rows[n].line || d->rows[n].busy || d->rows[n].filtered)
 		return;
 	d->rows[n].busy = true;
 	up = tree_parent(d, n);
@@ -286,6 +306,13 @@ static void add_line(struct drawing *d, size_t n)
 		if (data && scols_line_refer_data(d->rows[n].line, i, data) != 0)
 			err(tool_failure, _("cannot make a table"));
 	}
+	if (rep->filter && !columns_filter_selects(rep->filter, d->rows[n].line)) {
+		if (parent)
+			scols_line_remove_child(parent, d->rows[n].line);
+		scols_table_remove_line(d->table, d->rows[n].line);
+		d->rows[n].line = NULL;
+		d->rows[n].filtered = true;
+	}
 	d->rows[n].busy = false;
 }
 
@@ -300,6 +327,8 @@ void report_table(struct ns_report *rep)
 	else if (rep->tree != TREE_NONE)
 		rep->style.tree_column = "NS";
 	d.table = columns_new_table(&rep->columns, &rep->style);
+	if (rep->filter)
+		columns_filter_bind(rep->filter, d.table);
 	d.rows = calloc(c->nns + 1, sizeof(*d.rows));
 	if (!d.rows)
 		err(tool_failure, NULL);

@@ -36,6 +36,7 @@ struct ns_report {
 	pid_t task;                                  /* -p, or 0 */
 	uint64_t task_ns[NS_TYPE_MAX];
 	bool persistent;                             /* -P */
+	struct column_filter *filter;                /* -Q, or NULL */
 	struct ns_wanted *wanted;                    /* NS operands */
 	size_t nwanted, wanted_alloc;
 };

@@ -22,6 +22,7 @@
 
 enum {
 	OPT_OUTPUT_ALL = CHAR_MAX + 1,
+	OPT_WHY,
 };
 
 /* lsns's names, JSON types and default columns, so scripts written for it work */
@@ -43,6 +44,9 @@ static const struct column_info column_infos[] = {
 			  N_("what keeps it alive: procs:N pin:PATH fd:PID:FD socket:PID:FD ...") },
 };
 
+#define DEFAULT_COLUMNS "NS,TYPE,NPROCS,PID,USER,COMMAND"
+#define DEFAULT_COLUMNS_NET "NS,TYPE,NPROCS,PID,USER,NETNSID,NSFS,COMMAND"
+
 static struct census census;
 static struct ns_report report = {
 	.census = &census, .style = { .json_name = "namespaces" }, .tree = TREE_PROCESS,
@@ -50,7 +54,7 @@ static struct ns_report report = {
 static struct held_pid task = { .pid = 0, .pidfd = -1, .procfd = -1 };
 static char **ns_args; /* NS operands, turned into report.wanted once the work is planned */
 static int nns_args;
-static bool why, summary, tree_given;
+static bool why, summary, tree_given, list_columns;
 
 /* ---- choosing what to read ---- */
 
@@ -95,8 +99,11 @@ static void plan_work(void)
 	/* a network namespace may be kept by nothing but a socket made in
 	 * it: which namespaces are listed never depends on the columns */
 	need->sockets = complete && report_lists(&report, net) && census.supported[ns_type_index(net)];
+	/* a namespace with no process shows the creator of its user namespace */
+	need->owner_uids = complete && (shown(COL_USER) || shown(COL_UID));
 	need->ancestry = holders_asked || report.tree == TREE_OWNER || report.tree == TREE_PARENT ||
-		shown(COL_PNS) || shown(COL_ONS) || (complete && (report_lists(&report, user) || parents_listed));
+		shown(COL_PNS) || shown(COL_ONS) || need->owner_uids ||
+		(complete && (report_lists(&report, user) || parents_listed));
 	need->netnsid = shown(COL_NETNSID);
 	if (need->other_pins)
 		need->types[ns_type_index(mnt)] = true;
@@ -119,6 +126,9 @@ static noreturn void usage(void)
 		"      --output-all         print every column\n"
 		"  -r, --raw                use the raw output format\n"
 		"  -u, --notruncate         don't truncate text in columns\n"
+		"  -W, --nowrap             don't use multi-line representation\n"
+		"  -Q, --filter=EXPR        only the rows EXPR (libsmartcols' filter) selects\n"
+		"  -H, --list-columns       list the available columns\n"
 		"  -t, --type=TYPE          only namespaces of TYPE (repeatable):\n"), stdout);
 	fputs("                          ", stdout);
 	for_each_ns_type(t)
@@ -127,7 +137,7 @@ static noreturn void usage(void)
 		"  -p, --task=PID           only the namespaces process PID is in\n"
 		"  -P, --persistent         only namespaces that no process is in\n"
 		"  -T, --tree[=REL]         a tree by owner (the default), parent or process\n"
-		"  -W, --why                say in words what keeps each namespace alive\n"
+		"      --why                say in words what keeps each namespace alive\n"
 		"  -s, --summary            count the namespaces of each type, against the limits\n"
 		"  -h, --help               display this help and exit\n"
 		"  -V, --version            display version and exit\n"), stdout);
@@ -205,12 +215,14 @@ static void parse_tree(const char *arg)
 static const struct {
 	int option;
 	const char *name;
-	int excludes[12];
+	int excludes[16];
 } exclusive[] = {
-	{ 'W', "--why",     { 's', 'J', 'r', 'n', 'l', 'o', OPT_OUTPUT_ALL, 'T', 'u' } },
-	{ 's', "--summary", { 'W', 'l', 'o', OPT_OUTPUT_ALL, 'T', 'u' } },
-	{ 'J', "--json",    { 'r' } },
+	{ OPT_WHY, "--why", { 's', 'J', 'r', 'n', 'l', 'o', OPT_OUTPUT_ALL, 'T', 'u', 'W', 'Q' } },
+	{ 's', "--summary", { OPT_WHY, 'l', 'o', OPT_OUTPUT_ALL, 'T', 'u', 'W', 'Q' } },
+	{ 'J', "--json",    { 'r', 'W' } },
 	{ 'l', "--list",    { 'T' } },
+	/* the columns' list is itself a table: -J and -r shape it */
+	{ 'H', "--list-columns", { 'l', 'n', 'o', OPT_OUTPUT_ALL, 'u', 'W', 't', 'p', 'P', 'T', OPT_WHY, 's', 'Q' } },
 };
 
 static void check_exclusive(const bool *given, const struct option *longopts)
@@ -242,18 +254,23 @@ static void parse_options(int argc, char **argv)
 		{ "task",        required_argument, NULL, 'p' },
 		{ "persistent",  no_argument,       NULL, 'P' },
 		{ "tree",        optional_argument, NULL, 'T' },
-		{ "why",         no_argument,       NULL, 'W' },
+		{ "nowrap",      no_argument,       NULL, 'W' },
+		{ "filter",      required_argument, NULL, 'Q' },
+		{ "list-columns", no_argument,      NULL, 'H' },
+		{ "why",         no_argument,       NULL, OPT_WHY },
 		{ "summary",     no_argument,       NULL, 's' },
 		{ "help",        no_argument,       NULL, 'h' },
 		{ "version",     no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool given[OPT_OUTPUT_ALL + 1] = { false };
+	bool given[OPT_WHY + 1] = { false };
+	const char **outputs = NULL;
+	size_t noutputs = 0, outputs_size = 0;
 	const struct ns_type *type;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "Jlno:rut:p:PT::WshV", longopts, NULL)) != -1) {
-		if (c >= 0 && c <= OPT_OUTPUT_ALL)
+	while ((c = getopt_long(argc, argv, "Jlno:rut:p:PT::WQ:HshV", longopts, NULL)) != -1) {
+		if (c >= 0 && c <= OPT_WHY)
 			given[c] = true;
 		switch (c) {
 		case 'J':
@@ -266,10 +283,10 @@ static void parse_options(int argc, char **argv)
 			report.style.noheadings = true;
 			break;
 		case 'o':
-			columns_parse(&report.columns, optarg);
-			break;
 		case OPT_OUTPUT_ALL:
-			columns_select_all(&report.columns);
+			/* the defaults they change depend on -t: chosen after */
+			array_reserve_or_exit(&outputs, &outputs_size, noutputs + 1, sizeof(*outputs));
+			outputs[noutputs++] = c == 'o' ? optarg : NULL;
 			break;
 		case 'r':
 			report.style.raw = true;
@@ -293,6 +310,15 @@ static void parse_options(int argc, char **argv)
 			parse_tree(optarg);
 			break;
 		case 'W':
+			report.style.nowrap = true;
+			break;
+		case 'Q':
+			report.filter = columns_filter_new(optarg);
+			break;
+		case 'H':
+			list_columns = true;
+			break;
+		case OPT_WHY:
 			why = true;
 			break;
 		case 's':
@@ -307,6 +333,21 @@ static void parse_options(int argc, char **argv)
 		}
 	}
 	check_exclusive(given, longopts);
+	/* lsns's defaults: with -t net, where the namespace is pinned and its ID */
+	if (report.types_given && report_lists(&report, census.socket_type))
+		columns_init(&report.columns, column_infos, sizeof(column_infos) / sizeof(column_infos[0]),
+			     DEFAULT_COLUMNS_NET);
+	for (size_t i = 0; i < noutputs; i++) {
+		if (outputs[i])
+			columns_parse(&report.columns, outputs[i]);
+		else
+			columns_select_all(&report.columns);
+	}
+	free(outputs);
+	if (report.filter)
+		columns_filter_add_columns(report.filter, &report.columns);
+	if (list_columns && optind < argc)
+		usage_error(_("--list-columns and a namespace exclude each other"));
 	/* lsns draws the process tree unless asked for a list; raw output,
 	 * meant for scripts, is a list unless a tree is asked for */
 	if (report.style.list || (report.style.raw && !tree_given) || why || summary)
@@ -327,9 +368,12 @@ int main(int argc, char **argv)
 {
 	tool_init(EXIT_FAILURE);
 	census_init(&census);
-	columns_init(&report.columns, column_infos, sizeof(column_infos) / sizeof(column_infos[0]),
-		     "NS,TYPE,NPROCS,PID,USER,COMMAND");
+	columns_init(&report.columns, column_infos, sizeof(column_infos) / sizeof(column_infos[0]), DEFAULT_COLUMNS);
 	parse_options(argc, argv);
+	if (list_columns) {
+		columns_print_list(&report.columns, &report.style, "nsls-columns");
+		return EXIT_SUCCESS;
+	}
 	plan_work();
 	for (int i = 0; i < nns_args; i++)
 		add_wanted(ns_args[i]);

@@ -261,6 +261,16 @@ nsls_forgets() {
 	return 1
 }
 
+# hold_by_descriptor TYPE FD: a process in a new TYPE namespace ($HOLDER; the
+# namespace's inode number in $NS), and another ($SPAWNED) that holds it open
+# as its descriptor FD.
+hold_by_descriptor() {
+	start_holder "--$1"
+	NS=$(ns_ino "$HOLDER" "$1")
+	spawn bash -c "exec $2</proc/$HOLDER/ns/$1; exec sleep infinity"
+	wait_for_exec "$SPAWNED" sleep
+}
+
 # assert_every_listing_has NS: namespace NS is one row of every listing,
 # whatever its columns: the default, -l, -J, -o NS,TYPE and -t TYPE.
 assert_every_listing_has() {

@@ -97,11 +97,8 @@ bats_require_minimum_version 1.5.0
 
 @test "a namespace kept only by a descriptor is listed, with it, until it is closed" {
 	require_root
-	start_holder -i
-	local ns
-	ns=$(ns_ino "$HOLDER" ipc)
-	spawn bash -c "exec 5</proc/$HOLDER/ns/ipc; exec sleep infinity"
-	wait_for_exec "$SPAWNED" sleep
+	hold_by_descriptor ipc 5
+	local ns=$NS
 	end_process "$HOLDER"
 
 	run nsls -rn -o NS,TYPE,NPROCS,PATH,HOLDERS "$ns"
@@ -244,14 +241,11 @@ hold_by_pin_and_descriptor() {
 	[[ "$output" == procs:*,children:user:*,owns:* ]]
 }
 
-@test "-W says in words what keeps a namespace alive" {
+@test "--why says in words what keeps a namespace alive" {
 	require_root
-	start_holder -i
-	local ns
-	ns=$(ns_ino "$HOLDER" ipc)
-	spawn bash -c "exec 7</proc/$HOLDER/ns/ipc; exec sleep infinity"
-	wait_for_exec "$SPAWNED" sleep
-	run env LC_ALL=C nsls -W "$ns"
+	hold_by_descriptor ipc 7
+	local ns=$NS
+	run env LC_ALL=C nsls --why "$ns"
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "ipc namespace $ns is kept alive by:" ]
 	[[ "${lines[1]}" == "  processes in it: 1, the lowest PID $HOLDER (sleep infinity)"* ]]
@@ -500,4 +494,117 @@ assert mine and mine[0]["holders"] == ["procs:1"] and mine[0]["netnsid"] is None
 	run nsls --version
 	[ "$status" -eq 0 ]
 	[[ "$output" == "nsls (nstools) "* ]]
+}
+
+# ---- what scripts written for lsns expect ----
+
+@test "the headings of nsls, nsls -t net and nsls -t user are lsns's" {
+	for args in "" "-t net" "-t user" "-t net -t uts"; do
+		# shellcheck disable=SC2086 # the words of args
+		[ "$(nsls -r $args | head -1)" = "$(lsns -r $args | head -1)" ]
+	done
+	[ "$(nsls -r -t net | head -1)" = "NS TYPE NPROCS PID USER NETNSID NSFS COMMAND" ]
+	# -o +LIST adds to the defaults of the types asked, as in lsns
+	[ "$(nsls -r -t net -o +PNS | head -1)" = "$(lsns -r -t net -o +PNS | head -1)" ]
+}
+
+@test "a namespace no process is in shows the creator of its user namespace as USER and UID" {
+	require_root
+	start_pin_keeper
+	spawn setpriv --reuid=65534 --regid=65534 --clear-groups unshare -U -n sleep infinity
+	wait_for_exec "$SPAWNED" sleep
+	local user net
+	user=$(ns_ino "$SPAWNED" user)
+	net=$(ns_ino "$SPAWNED" net)
+	# the kernel's view: the creator, as the owner of /proc/PID
+	[ "$(stat -c %u "/proc/$SPAWNED")" = 65534 ]
+	keep_pin "$SPAWNED" user "$NST_TMP/user"
+	keep_pin "$SPAWNED" net "$NST_TMP/net"
+	end_process "$SPAWNED"
+
+	run nsls -rn -o NS,TYPE,NPROCS,USER,UID "$user" "$net"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "$user user 0 $(id -nu 65534) 65534" ]
+	[ "${lines[1]}" = "$net net 0 $(id -nu 65534) 65534" ]
+	# in the default columns too, and with -t net
+	nsls -rn | grep -qx "$net net 0  $(id -nu 65534) "
+	nsls -rn -t net | grep -q "^$net net 0  $(id -nu 65534) "
+}
+
+@test "a descriptor nsls was started with holds its namespace; those it opens do not" {
+	require_root
+	start_holder -i
+	local ns
+	ns=$(ns_ino "$HOLDER" ipc)
+	# the shell that starts nsls becomes it: only nsls holds descriptor 7
+	run bash -c "exec 7</proc/$HOLDER/ns/ipc; kill -KILL $HOLDER; while [ -e /proc/$HOLDER/ns ]; do sleep 0.05; done
+		echo \$\$; exec nsls -rn -o NS,TYPE,NPROCS,HOLDERS"
+	[ "$status" -eq 0 ]
+	[[ " ${lines[*]} " == *" $ns ipc 0 fd:${lines[0]}:7 "* ]]
+	# named by that descriptor, it is the one holder, not nsls's own look
+	start_holder -i
+	ns=$(ns_ino "$HOLDER" ipc)
+	run bash -c "exec 7</proc/$HOLDER/ns/ipc; kill -KILL $HOLDER; while [ -e /proc/$HOLDER/ns ]; do sleep 0.05; done
+		echo \$\$; exec nsls -rn -o NS,HOLDERS /proc/self/fd/7"
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "$ns fd:${lines[0]}:7" ]
+}
+
+@test "-W, --nowrap keeps each cell on one line, as lsns -W" {
+	require_root
+	hold_by_descriptor ipc 5
+	local ns=$NS
+	run nsls -n -o NS,HOLDERS "$ns"
+	[ "${#lines[@]}" -eq 2 ]
+	run nsls -n -W -o NS,HOLDERS "$ns"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	[ "${lines[0]}" = "$ns procs:1,fd:$SPAWNED:5" ]
+	run nsls --nowrap -n -o NS "$ns"
+	[ "$output" = "$ns" ]
+}
+
+@test "-H, --list-columns lists every column with its type, as lsns -H" {
+	run nsls -H -r
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 14 ]
+	[ "${lines[0]}" = 'NS <integer> namespace\x20identifier\x20(inode\x20number)' ]
+	[[ "${lines[13]}" == "HOLDERS <string> "* ]]
+	# the columns --help lists, in its order
+	[ "$(nsls -H -r | cut -d' ' -f1 | tr '\n' ' ')" = \
+	  "$(nsls --help | sed -n '/^Available output columns:/,/^$/p' | awk 'NR > 1 && NF > 1 { print $1 }' | tr '\n' ' ')" ]
+	nsls --list-columns -J | python3 -c 'import json, sys
+columns = json.load(sys.stdin)["nsls-columns"]
+assert [c["holder"] for c in columns][:3] == ["NS", "TYPE", "PATH"], columns
+assert all(set(c) == {"holder", "type", "description"} for c in columns)'
+	# a listing of columns, not of namespaces: nothing else is asked
+	for args in "-o NS" "-t net" "-l" "--why" "4026531837"; do
+		# shellcheck disable=SC2086 # the words of args
+		run nsls -H $args
+		assert_nsls_error
+	done
+}
+
+@test "-Q, --filter: libsmartcols's filter where it has one, one line saying so where not" {
+	run nsls -Q 'TYPE == "net"' -rn -o TYPE
+	if [[ "$output" == *"has no filter"* ]]; then
+		assert_nsls_error
+		[ "${#lines[@]}" -eq 1 ]
+		[[ "${lines[0]}" == "nsls: --filter: "* ]]
+		# the composition the man page shows for such a build
+		[ "$(nsls -J -o NS,TYPE | python3 -c 'import json, sys
+print(sum(1 for n in json.load(sys.stdin)["namespaces"] if n["type"] == "net"))')" = \
+		  "$(nsls -rn -o TYPE | awk '$1 == "net"' | wc -l)" ]
+		return
+	fi
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = net ]
+	[ "${#lines[@]}" -eq "$(nsls -rn -o TYPE -t net | wc -l)" ]
+	# a column the filter names is read even where it is not shown
+	[ "$(nsls -Q 'NPROCS == 0' -rn -o NS | wc -l)" -eq "$(nsls -P -rn -o NS | wc -l)" ]
+	run nsls -Q 'TYPE =='
+	assert_nsls_error
+	run nsls -Q 'BOGUS == 1'
+	assert_nsls_error
+	[[ "$output" == *BOGUS* ]]
 }

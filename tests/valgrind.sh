@@ -97,7 +97,7 @@ check 0 nsls -J --output-all
 check 0 nsls -r -n -o NS,TYPE,NPROCS,HOLDERS
 check 0 nsls -T
 check 0 nsls --tree=parent -t pid -t user
-check 0 nsls -W
+check 0 nsls --why
 check 0 nsls -s
 check 0 nsls -P
 check 0 nsls -p "$ns" -rno NS -t net
