@@ -95,6 +95,10 @@ setup_mounts() {
 	run mountprop -N "$MNTNS" -R -rn -o TARGET --target "$M/dir"
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(printf '%s\n' "$M" "$M/sub")" ]
+	# what a mount made there reaches: that mount alone, private
+	run mountprop -N "$MNTNS" --peers -rn -o TARGET -T "$M/dir"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$M" ]
 	# through a symbolic link, as findmnt follows it
 	in_mount_ns ln -s "$M/sub/a" "$NST_TMP/link"
 	run mountprop -N "$MNTNS" -n -o TARGET -T "$NST_TMP/link"
