@@ -228,6 +228,20 @@ setup_mounts() {
 	[ "$(optional_fields "$M")" != "$group master:${group#shared:}" ]
 }
 
+@test "each PATH is looked up once, every change made through its descriptor (strace as witness)" {
+	setup_mounts
+	command -v strace >/dev/null || skip "strace is needed"
+	in_mount_ns mkdir "$M/dir"
+	in_mount_ns strace -f -qq -o "$NST_TMP/trace" mountprop --make-private --make-unbindable "$M"
+	[ "$(propagation_at "$M")" = private,unbindable ]
+	# the one call that names the path is the open; the two changes are of its descriptor
+	[ "$(grep -vF execve "$NST_TMP/trace" | grep -cF "\"$M\"")" -eq 1 ]
+	grep -F "\"$M\"" "$NST_TMP/trace" | grep -q 'openat(.*O_PATH'
+	[ "$(grep -c 'mount_setattr([0-9]*, "", .*AT_EMPTY_PATH' "$NST_TMP/trace")" -eq 2 ]
+	in_mount_ns strace -f -qq -o "$NST_TMP/trace-T" mountprop -n -o TARGET -T "$M/dir" > /dev/null
+	[ "$(grep -vF execve "$NST_TMP/trace-T" | grep -cF "$M/dir")" -eq 1 ]
+}
+
 @test "recursive and plain --make-* mixed: each reaches as far as it says" {
 	setup_mounts
 	tmpfs_at "$M/sub"
