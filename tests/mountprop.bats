@@ -67,9 +67,19 @@ setup_mounts() {
 	run mountprop -N "$MNTNS" -u "$M"
 	[ "$status" -eq 0 ]
 	[[ "${lines[1]}" == "$M "*shared* ]]
+	[ "$(optional_fields "$M")" = "$before" ]
 	run mountprop -N "$MNTNS" -T "$M/dir"
 	[ "$status" -eq 0 ]
 	[[ "${lines[1]}" == "$M "*shared* ]]
+	[ "$(propagation_at "$M")" = shared ]
+	[ "$(optional_fields "$M")" = "$before" ]
+	# and the other letters findmnt and mountprop share, as a script writes them
+	for letter in -l -J -r -n -R -lu -ru -Ju -Rr -Rn; do
+		run mountprop -N "$MNTNS" "$letter" "$M"
+		[ "$status" -eq 0 ]
+		[ "$(propagation_at "$M")" = shared ]
+		[ "$(optional_fields "$M")" = "$before" ]
+	done
 	for letter in -s -S -p -w -m -k -F -t -O -v -x -f -D -i -c -e -M -P -A -b; do
 		run mountprop -N "$MNTNS" "$letter" "$M"
 		echo "$letter: $output"
