@@ -275,6 +275,7 @@ static void check_options(size_t npaths)
 				usage_error(_("%s undoes the %s before it"), changes[later].option->option,
 					    changes[earlier].option->option);
 	}
+	/* -T's PATH stands for the PATHs */
 	if (target)
 		npaths = 1;
 	if (peers && npaths != 1)
@@ -404,6 +405,7 @@ int main(int argc, char **argv)
 		mount_ns_enter(nsfd, ns_spec);
 
 	if (target) {
+		/* one PATH, that need not be a mount point */
 		paths = (char **) &target;
 		npaths = 1;
 	}
