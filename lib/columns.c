@@ -103,7 +103,13 @@ void columns_print_list(const struct column_set *set, const struct table_style *
 
 struct libscols_table *columns_new_table(const struct column_set *set, const struct table_style *style)
 {
-	struct libscols_table *table = scols_new_table();
+	struct libscols_table *table;
+
+	/* libsmartcols reads its environment (LIBSMARTCOLS_DEBUG,
+	 * LIBSMARTCOLS_DEBUG_PADDING) only once its debug mask is set up, as
+	 * lsns and findmnt do first: without this the knobs do nothing here */
+	scols_init_debug(0);
+	table = scols_new_table();
 
 	if (!table)
 		err(tool_failure, _("cannot make a table"));

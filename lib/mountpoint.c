@@ -68,36 +68,35 @@ static int mount_by_statx(int dirfd, const char *path, int flags, uint64_t *id, 
 #endif
 }
 
-int mount_of_path(int procfd, const char *path, uint64_t *id, bool *mount_point)
+int mount_of_fd(int fd, uint64_t *id, bool *mount_point)
 {
-	int rc = mount_by_statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, id, mount_point);
+	int rc = mount_by_statx(fd, "", AT_EMPTY_PATH, id, mount_point), procfd, saved;
+	char self[32], *path;
 
-	return rc != 0 ? (rc > 0 ? 0 : -1) : mount_of_path_by_table(procfd, path, id, mount_point);
+	if (rc != 0)
+		return rc > 0 ? 0 : -1;
+	/* the table knows mounts by their targets: FD's path, as /proc says it */
+	snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
+	path = realpath(self, NULL);
+	procfd = open("/proc", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	rc = path && procfd >= 0 ? mount_of_path_by_table(procfd, path, id, mount_point) : -1;
+	saved = errno;
+	free(path);
+	if (procfd >= 0)
+		close(procfd);
+	errno = saved;
+	return rc;
 }
 
 bool fd_is_mount_root(int fd)
 {
 	bool mount_point = false;
 	uint64_t id;
-	int rc = mount_by_statx(fd, "", AT_EMPTY_PATH, &id, &mount_point), procfd, saved;
-	char self[32], *path;
 
-	if (rc < 0)
+	if (mount_of_fd(fd, &id, &mount_point) != 0)
 		return false;
 	errno = 0;
-	if (rc > 0)
-		return mount_point;
-	/* the table knows mounts by their targets: FD's path, as /proc says it */
-	snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
-	path = realpath(self, NULL);
-	procfd = open("/proc", O_PATH | O_DIRECTORY | O_CLOEXEC);
-	rc = path && procfd >= 0 ? mount_of_path_by_table(procfd, path, &id, &mount_point) : -1;
-	saved = errno;
-	free(path);
-	if (procfd >= 0)
-		close(procfd);
-	errno = rc == 0 ? 0 : saved;
-	return rc == 0 && mount_point;
+	return mount_point;
 }
 
 /* One question of one mount: statmount of that mount alone (6.8), or else

@@ -6,10 +6,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* The mount that PATH (canonical: absolute, no symbolic links) is on, by its
- * mountinfo ID, and whether PATH is its root; PROCFD is a descriptor of
- * /proc, for the table. 0, or -1 with errno. */
-int mount_of_path(int procfd, const char *path, uint64_t *id, bool *mount_point);
+/* The mount that what the descriptor FD refers to is on, by its mountinfo
+ * ID, and whether FD is its root: asked of the descriptor, so a path that
+ * others may change is never looked up again. 0, or -1 with errno. */
+int mount_of_fd(int fd, uint64_t *id, bool *mount_point);
 
 /* True when what the descriptor FD refers to is the root of a mount. False
  * with errno 0 when it is not; with errno set when that could not be told. */

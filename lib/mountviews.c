@@ -113,28 +113,27 @@ void mount_views_read(struct mount_views *views, int procfd, bool all, unsigned 
 	free(found);
 }
 
-uint64_t mount_point_id(int procfd, const char *path, char **canonical)
+int mount_open_path(const char *path, bool mount_point, uint64_t *id)
 {
-	char *real = realpath(path, NULL);
-	bool mount_point;
-	uint64_t id;
+	/* symbolic links followed, as findmnt -T and mount(8) do; then every
+	 * question is asked of this one descriptor */
+	int fd = open(path, O_PATH | O_CLOEXEC);
+	bool root;
 
-	if (!real || mount_of_path(procfd, real, &id, &mount_point) != 0)
+	if (fd < 0 || mount_of_fd(fd, id, &root) != 0)
 		err(tool_failure, "%s", path);
-	if (!mount_point)
-		errx(tool_failure, _("%s: not a mount point (findmnt -T %s shows the mount it is on)"), path, path);
-	if (canonical)
-		*canonical = real;
-	else
-		free(real);
-	return id;
+	if (mount_point && !root)
+		errx(tool_failure, _("%s: not a mount point (mountprop -T %s shows the mount it is on)"), path, path);
+	return fd;
 }
 
-size_t mount_views_own_mount(const struct mount_views *views, int procfd, const char *path)
+size_t mount_views_own_mount(const struct mount_views *views, const char *path, bool mount_point)
 {
-	uint64_t id = mount_point_id(procfd, path, NULL);
-	size_t m = mount_table_find(&views->views[views->own].table, id);
+	uint64_t id;
+	size_t m;
 
+	close(mount_open_path(path, mount_point, &id));
+	m = mount_table_find(&views->views[views->own].table, id);
 	if (m == INDEX_NONE)
 		errx(tool_failure, _("%s: mount %" PRIu64 " is not in the mount table"), path, id);
 	return m;

@@ -32,11 +32,12 @@ void mount_ns_enter(int nsfd, const char *spec);
  * word, as lsns does. Exits when our own table cannot be read. */
 void mount_views_read(struct mount_views *views, int procfd, bool all, unsigned int want);
 
-/* The mountinfo ID of the mount at PATH, which must be a mount point, with
- * its canonical path in *CANONICAL when that is not NULL. Exits otherwise. */
-uint64_t mount_point_id(int procfd, const char *path, char **canonical);
+/* An O_PATH descriptor of PATH, with the mountinfo ID of the mount it is
+ * on; with MOUNT_POINT, PATH must be that mount's root. Exits otherwise. */
+int mount_open_path(const char *path, bool mount_point, uint64_t *id);
 
-/* The index in our own view of the mount at PATH, a mount point. Exits otherwise. */
-size_t mount_views_own_mount(const struct mount_views *views, int procfd, const char *path);
+/* The index in our own view of the mount at PATH (MOUNT_POINT: which must be
+ * its root) or that PATH is on (as findmnt -T). Exits otherwise. */
+size_t mount_views_own_mount(const struct mount_views *views, const char *path, bool mount_point);
 
 #endif

@@ -71,18 +71,23 @@ enum {
 
 /* Options that exclude each other, declared once and checked once; the
  * option each was given as is kept for the message. */
-enum { EXCL_MAKE, EXCL_PEERS, EXCL_DOT, EXCL_ALL, EXCL_TABLE, EXCL_JSON, EXCL_RAW, EXCL_RECURSIVE, EXCL_COUNT };
+enum {
+	EXCL_MAKE, EXCL_PEERS, EXCL_DOT, EXCL_ALL, EXCL_TABLE, EXCL_JSON, EXCL_RAW, EXCL_RECURSIVE, EXCL_TARGET,
+	EXCL_COUNT
+};
 static const struct {
 	int one, other;
 } exclusive[] = {
 	{ EXCL_MAKE, EXCL_PEERS }, { EXCL_MAKE, EXCL_DOT }, { EXCL_MAKE, EXCL_ALL }, { EXCL_MAKE, EXCL_TABLE },
-	{ EXCL_PEERS, EXCL_RECURSIVE }, { EXCL_DOT, EXCL_TABLE }, { EXCL_JSON, EXCL_RAW },
+	{ EXCL_MAKE, EXCL_TARGET }, { EXCL_PEERS, EXCL_RECURSIVE }, { EXCL_DOT, EXCL_TABLE }, { EXCL_JSON, EXCL_RAW },
 };
 static const char *given[EXCL_COUNT];
 
-static const struct propagation_option *make;   /* set, rather than show */
+/* set, rather than show: the --make-* in the order given */
+static struct propagation_change *changes;
+static size_t nchanges;
 static bool recursive, all_namespaces, peers, dot, output_all;
-static const char *output_list;
+static const char *output_list, *target;
 static struct column_set columns;
 static struct table_style style = { .json_name = "filesystems" };
 static const char *ns_spec;
@@ -96,10 +101,12 @@ static noreturn void usage(void)
 
 	fputs(_("Usage:\n"), stdout);
 	printf(_(" %s [options] [PATH...]\n"), name);
-	printf(_(" %s [options] --make-{shared|slave|private|unbindable} PATH...\n"), name);
+	printf(_(" %s [options] -T PATH\n"), name);
+	printf(_(" %s [options] --make-{shared|slave|private|unbindable}... PATH...\n"), name);
 	printf(_(" %s [options] --peers PATH\n"), name);
 	fputs(_("\nShow and set mount propagation: shared, slave, private, unbindable.\n"), stdout);
 	fputs(_("\nShow (default: every mount, a tree by mount parent):\n"
+		"  -T, --target=PATH        the mount PATH is on, as findmnt -T\n"
 		"  -R, --recursive          with PATH, the mounts below it as well\n"
 		"      --peers              every mount that a mount made under PATH reaches\n"
 		"  -a, --all-namespaces     in every mount namespace a process is in\n"
@@ -108,13 +115,14 @@ static noreturn void usage(void)
 		"  -J, --json               JSON output\n"
 		"  -r, --raw                raw output\n"
 		"  -n, --noheadings         no headings\n"
+		"  -u, --notruncate         don't truncate text in columns\n"
 		"  -o, --output=LIST        the columns to show (+LIST adds to the default)\n"
 		"      --output-all         every column\n"), stdout);
-	fputs(_("\nSet (-R, --recursive: the mounts below PATH too):\n"
-		"  -s, --make-shared        make PATH shared\n"
-		"  -S, --make-slave         make PATH a slave of its peer group\n"
-		"  -p, --make-private       make PATH private\n"
-		"  -u, --make-unbindable    make PATH unbindable\n"
+	fputs(_("\nSet (several apply in order; -R, --recursive: the mounts below PATH too):\n"
+		"      --make-shared        make PATH shared\n"
+		"      --make-slave         make PATH a slave of its peer group\n"
+		"      --make-private       make PATH private\n"
+		"      --make-unbindable    make PATH unbindable\n"
 		"      --make-rshared, --make-rslave, --make-rprivate, --make-runbindable\n"
 		"                           the same, recursively\n"), stdout);
 	fputs(_("\n  -N, --ns=SPEC            in this mount namespace (a file, a PID or PID:INODE)\n"
@@ -132,13 +140,13 @@ static void note_given(int what, const char *as)
 		given[what] = as;
 }
 
-static void note_make(const struct propagation_option *asked)
+/* Every --make-* is a word of its own (long options only), so ARGC bounds
+ * how many there are. */
+static void note_make(const struct propagation_option *asked, int argc)
 {
-	if (make && make->flag != asked->flag)
-		usage_error(_("%s and %s exclude each other"), make->option, asked->option);
-	if (!make || asked->recursive)
-		make = asked;
-	recursive = recursive || asked->recursive;
+	if (!changes && !(changes = calloc((size_t) argc, sizeof(*changes))))
+		err(EXIT_FAILURE, NULL);
+	changes[nchanges++] = (struct propagation_change) { .option = asked, .recursive = asked->recursive };
 	note_given(EXCL_MAKE, asked->option);
 }
 
@@ -153,6 +161,8 @@ static void parse_options(int argc, char **argv)
 		{ "json",           no_argument,       NULL, 'J' },
 		{ "raw",            no_argument,       NULL, 'r' },
 		{ "noheadings",     no_argument,       NULL, 'n' },
+		{ "notruncate",     no_argument,       NULL, 'u' },
+		{ "target",         required_argument, NULL, 'T' },
 		{ "output",         required_argument, NULL, 'o' },
 		{ "output-all",     no_argument,       NULL, OPT_OUTPUT_ALL },
 		{ "ns",             required_argument, NULL, 'N' },
@@ -169,19 +179,24 @@ static void parse_options(int argc, char **argv)
 	longopts[nfixed + PROPAGATION_NOPTIONS] = (struct option) { 0 };
 	columns_init(&columns, column_table, sizeof(column_table) / sizeof(column_table[0]), DEFAULT_COLUMNS);
 
-	while ((c = getopt_long(argc, argv, "sSpuRalJrno:N:hV", longopts, NULL)) != -1) {
+	/* findmnt's letters mean what they mean there, or nothing: -s (--fstab),
+	 * -S (--source), -p (--poll), -w (--timeout) are usage errors, never a
+	 * change of the mount table */
+	while ((c = getopt_long(argc, argv, "uT:RalJrno:N:hV", longopts, NULL)) != -1) {
 		if (c >= OPT_MAKE && c < OPT_MAKE + (int) PROPAGATION_NOPTIONS) {
-			note_make(&propagation_options[c - OPT_MAKE]);
+			note_make(&propagation_options[c - OPT_MAKE], argc);
 			continue;
 		}
 		switch (c) {
-		case 's':
-		case 'S':
-		case 'p':
 		case 'u':
-			for (size_t i = 0; i < PROPAGATION_NOPTIONS; i++)
-				if (propagation_options[i].letter == c)
-					note_make(&propagation_options[i]);
+			style.notruncate = true;
+			note_given(EXCL_TABLE, "--notruncate");
+			break;
+		case 'T':
+			if (target)
+				usage_error(_("only one --target"));
+			target = optarg;
+			note_given(EXCL_TARGET, "--target");
 			break;
 		case 'R':
 			recursive = true;
@@ -247,8 +262,22 @@ static void check_options(size_t npaths)
 		if (given[exclusive[i].one] && given[exclusive[i].other])
 			usage_error(_("%s and %s exclude each other"), given[exclusive[i].one],
 				    given[exclusive[i].other]);
-	if (make && npaths == 0)
-		usage_error(_("%s needs a PATH"), make->option);
+	if (target && npaths > 0)
+		usage_error(_("--target takes the place of a PATH: give one or the other"));
+	if (nchanges > 0 && npaths == 0)
+		usage_error(_("%s needs a PATH"), changes[0].option->option);
+	/* all refused before any mount(2), as a contradiction is in the words
+	 * alone: nothing is half done */
+	for (size_t later = 0; later < nchanges; later++) {
+		changes[later].recursive = changes[later].recursive || recursive;
+		for (size_t earlier = 0; earlier < later; earlier++)
+			if (propagation_undoes(&changes[earlier], &changes[later]))
+				usage_error(_("%s undoes the %s before it"), changes[later].option->option,
+					    changes[earlier].option->option);
+	}
+	/* -T's PATH stands for the PATHs */
+	if (target)
+		npaths = 1;
 	if (peers && npaths != 1)
 		usage_error(_("--peers takes one PATH"));
 	if (all_namespaces && npaths > 0 && !peers)
@@ -375,14 +404,19 @@ int main(int argc, char **argv)
 	if (nsfd >= 0)
 		mount_ns_enter(nsfd, ns_spec);
 
-	if (make)
-		return propagation_set_paths(procfd, paths, npaths, make->flag, recursive);
+	if (target) {
+		/* one PATH, that need not be a mount point */
+		paths = (char **) &target;
+		npaths = 1;
+	}
+	if (nchanges > 0)
+		return propagation_set_paths(procfd, paths, npaths, changes, nchanges);
 
 	mount_views_read(&views, procfd, all_namespaces, strings_wanted());
 	if (peers)
-		prop_reach(&views, views.own, mount_views_own_mount(&views, procfd, paths[0]), &rows);
+		prop_reach(&views, views.own, mount_views_own_mount(&views, paths[0], !target), &rows);
 	for (size_t i = 0; i < npaths && !peers; i++)
-		mount_rows_add_subtree(&rows, &views, views.own, mount_views_own_mount(&views, procfd, paths[i]),
+		mount_rows_add_subtree(&rows, &views, views.own, mount_views_own_mount(&views, paths[i], !target),
 				       recursive);
 	if (npaths == 0)
 		mount_rows_add_all(&rows, &views, style.list);

@@ -210,6 +210,14 @@ help_columns() {
 	exactly
 }
 
+@test "mountprop -T offers any path, not only mount points, as findmnt -T takes" {
+	mkdir -p "$NST_TMP/plain dir/deeper"
+	complete_words mountprop -T "$NST_TMP/pla"
+	exactly "$NST_TMP/plain dir"
+	complete_words mountprop --target "$NST_TMP/plain dir/"
+	exactly "$NST_TMP/plain dir/deeper"
+}
+
 @test "nsls NS offers the inode numbers of namespaces; a path, namespace files" {
 	complete_words nsls ""
 	offered "$(stat -L -c %i /proc/$$/ns/net)"
@@ -263,7 +271,7 @@ help_columns() {
 	complete_words nsclone -n -u --hostname box -- nsls -o NP
 	exactly NPROCS
 	complete_words nsjoin -t 1 mountprop --n
-	exactly --noheadings --ns
+	exactly --noheadings --notruncate --ns
 }
 
 @test "without bash-completion the files work alone, as util-linux's do" {

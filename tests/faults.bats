@@ -478,20 +478,17 @@ covered() {
 @test "nsclone --pin: every system call is in the table" { covered clone_pin; }
 
 @test "mountprop --make-rshared: openat fails (EACCES)" { faults make openat EACCES; }
-@test "mountprop --make-rshared: readlink fails (EACCES)" { faults make readlink EACCES; }
 @test "mountprop --make-rshared: statx fails (EACCES)" { faults make statx EACCES; }
 @test "mountprop --make-rshared: mount_setattr fails (EPERM)" { faults make mount_setattr EPERM; }
 @test "mountprop --make-rshared: mount_setattr fails (ENOSYS)" { faults make mount_setattr ENOSYS; }
 @test "mountprop --make-rshared: every system call is in the table" { covered make; }
 
 @test "mountprop --make-slave: openat fails (EACCES)" { faults make_slave openat EACCES; }
-@test "mountprop --make-slave: readlink fails (EACCES)" { faults make_slave readlink EACCES; }
 @test "mountprop --make-slave: statx fails (EACCES)" { faults make_slave statx EACCES; }
 @test "mountprop --make-slave: mount_setattr fails (EPERM)" { faults make_slave mount_setattr EPERM; }
 @test "mountprop --make-slave: every system call is in the table" { covered make_slave; }
 
 @test "mountprop PATH: openat fails (EACCES)" { faults show openat EACCES; }
-@test "mountprop PATH: readlink fails (EACCES)" { faults show readlink EACCES; }
 @test "mountprop PATH: statx fails (EACCES)" { faults show statx EACCES; }
 @test "mountprop PATH: newfstatat fails (EACCES)" { faults show newfstatat EACCES; }
 @test "mountprop PATH: ioctl fails (ENOTTY)" { faults show ioctl ENOTTY; }
@@ -505,7 +502,6 @@ covered() {
 @test "mountprop -N PID PATH: ioctl fails (ENOTTY)" { faults show_ns ioctl ENOTTY; }
 @test "mountprop -N PID PATH: newfstatat fails (EACCES)" { faults show_ns newfstatat EACCES; }
 @test "mountprop -N PID PATH: setns fails (EPERM)" { faults show_ns setns EPERM; }
-@test "mountprop -N PID PATH: readlink fails (EACCES)" { faults show_ns readlink EACCES; }
 @test "mountprop -N PID PATH: statx fails (EACCES)" { faults show_ns statx EACCES; }
 @test "mountprop -N PID PATH: write fails (EIO)" { faults show_ns write EIO; }
 @test "mountprop -N PID PATH: every system call is in the table" { covered show_ns; }

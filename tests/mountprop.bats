@@ -57,19 +57,115 @@ setup_mounts() {
 	[ "$(optional_fields "$M")" = unbindable ]
 }
 
-@test "-s -S -p -u are --make-shared, --make-slave, --make-private, --make-unbindable" {
+@test "findmnt's letters read, never set: -u -T show, -s -S -p -w are usage errors" {
 	setup_mounts
-	mkdir "$NST_TMP/peer"
-	run mountprop -N "$MNTNS" -s "$M"
-	[ "$(propagation_at "$M")" = shared ]
-	in_mount_ns mount --bind "$M" "$NST_TMP/peer"
-	run mountprop -N "$MNTNS" -S "$M"
-	[ "$(propagation_at "$M")" = private,slave ]
+	in_mount_ns mount --make-shared "$M"
+	in_mount_ns mkdir "$M/dir"
+	local before
+	before=$(optional_fields "$M")
+	[[ "$before" =~ ^shared:[0-9]+$ ]]
 	run mountprop -N "$MNTNS" -u "$M"
-	[ "$(propagation_at "$M")" = private,unbindable ]
-	run mountprop -N "$MNTNS" -p "$M"
 	[ "$status" -eq 0 ]
+	[[ "${lines[1]}" == "$M "*shared* ]]
+	[ "$(optional_fields "$M")" = "$before" ]
+	run mountprop -N "$MNTNS" -T "$M/dir"
+	[ "$status" -eq 0 ]
+	[[ "${lines[1]}" == "$M "*shared* ]]
+	[ "$(propagation_at "$M")" = shared ]
+	[ "$(optional_fields "$M")" = "$before" ]
+	# and the other letters findmnt and mountprop share, as a script writes them
+	for letter in -l -J -r -n -R -lu -ru -Ju -Rr -Rn; do
+		run mountprop -N "$MNTNS" "$letter" "$M"
+		[ "$status" -eq 0 ]
+		[ "$(propagation_at "$M")" = shared ]
+		[ "$(optional_fields "$M")" = "$before" ]
+	done
+	for letter in -s -S -p -w -m -k -F -t -O -v -x -f -D -i -c -e -M -P -A -b; do
+		run mountprop -N "$MNTNS" "$letter" "$M"
+		echo "$letter: $output"
+		[ "$status" -eq 1 ]
+		[ "${#lines[@]}" -eq 2 ]
+		[[ "${lines[0]}" == "mountprop: "*"option"* ]]
+		[ "${lines[1]}" = "Try 'mountprop --help' for more information." ]
+		[ "$(propagation_at "$M")" = shared ]
+		[ "$(optional_fields "$M")" = "$before" ]
+	done
+}
+
+@test "-T PATH: the mount PATH is on, the one findmnt -T names" {
+	setup_mounts
+	tmpfs_at "$M/sub"
+	in_mount_ns mkdir -p "$M/sub/a/b" "$M/dir"
+	for path in "$M/sub/a/b" "$M/sub" "$M/dir" "$M" "$NST_TMP"; do
+		run mountprop -N "$MNTNS" -n -o TARGET,ID -T "$path"
+		[ "$status" -eq 0 ]
+		[ "$(xargs echo <<< "$output")" = "$(in_mount_ns findmnt -n -o TARGET,ID -T "$path" | xargs echo)" ]
+	done
+	# --target, and with -R what is below that mount
+	run mountprop -N "$MNTNS" -R -rn -o TARGET --target "$M/dir"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf '%s\n' "$M" "$M/sub")" ]
+	# what a mount made there reaches: that mount alone, private
+	run mountprop -N "$MNTNS" --peers -rn -o TARGET -T "$M/dir"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$M" ]
+	# through a symbolic link, as findmnt follows it
+	in_mount_ns ln -s "$M/sub/a" "$NST_TMP/link"
+	run mountprop -N "$MNTNS" -n -o TARGET -T "$NST_TMP/link"
+	[ "$output" = "$M/sub" ]
+}
+
+@test "-T of a missing path, -T with a PATH or a --make-*: one line, status 1, nothing changed" {
+	setup_mounts
+	run mountprop -N "$MNTNS" -T "$NST_TMP/missing"
+	[ "$status" -eq 1 ]
+	assert_one_line_error
+	[ "$output" = "mountprop: $NST_TMP/missing: No such file or directory" ]
+	run mountprop -N "$MNTNS" --make-shared -T "$M"
+	[ "$status" -eq 1 ]
+	[ "${lines[0]}" = "mountprop: --make-shared and --target exclude each other" ]
 	[ "$(propagation_at "$M")" = private ]
+	run mountprop -N "$MNTNS" -T "$M" "$M"
+	[ "$status" -eq 1 ]
+	[[ "${lines[0]}" == "mountprop: --target "* ]]
+}
+
+@test "-u: no cell truncated, as findmnt -u (on a terminal of 20 columns)" {
+	setup_mounts
+	command -v script >/dev/null || skip "script(1) is needed"
+	mkdir "$NST_TMP/b"
+	# binfmt_misc: a type name longer than the FSTYPE column's width hint
+	in_mount_ns mount -t binfmt_misc nst-a-source-name-longer-than-the-terminal "$NST_TMP/b" ||
+		skip "no binfmt_misc to mount"
+	local opts
+	for opts in "" "-u"; do
+		run in_mount_ns script -qec "stty cols 20; mountprop $opts -n -o FSTYPE,SOURCE $NST_TMP/b" /dev/null
+		[ "$status" -eq 0 ]
+		local ours=$output
+		run in_mount_ns script -qec "stty cols 20; findmnt $opts -n -o FSTYPE,SOURCE $NST_TMP/b" /dev/null
+		[ "$ours" = "$output" ]
+		if [ -z "$opts" ]; then
+			[[ "$ours" != *binfmt_misc* ]]
+		else
+			[[ "$ours" == *binfmt_misc* ]]
+		fi
+	done
+}
+
+@test "libsmartcols's environment works as for findmnt: LIBSMARTCOLS_JSON, LIBSMARTCOLS_DEBUG_PADDING" {
+	setup_mounts
+	local value
+	# whatever this libsmartcols makes of LIBSMARTCOLS_JSON (2.38: nothing),
+	# it makes the same of mountprop's JSON as of findmnt's
+	for value in "" compact lines; do
+		run env LIBSMARTCOLS_JSON="$value" mountprop -N "$MNTNS" -J -o TARGET,PROPAGATION,FSTYPE "$M"
+		[ "$status" -eq 0 ]
+		[ "$output" = "$(LIBSMARTCOLS_JSON="$value" in_mount_ns findmnt -J -o TARGET,PROPAGATION,FSTYPE "$M")" ]
+	done
+	run --separate-stderr env LIBSMARTCOLS_DEBUG_PADDING=on mountprop -N "$MNTNS" -o TARGET,PROPAGATION,FSTYPE "$M"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(LIBSMARTCOLS_DEBUG_PADDING=on in_mount_ns findmnt -o TARGET,PROPAGATION,FSTYPE "$M" 2>/dev/null)" ]
+	[[ "$output" == *"private...."* ]]
 }
 
 @test "inside the namespace itself, composed with nsjoin -m, it works the same" {
@@ -120,6 +216,58 @@ setup_mounts() {
 	[ "$status" -eq 0 ]
 	[ "$(propagation_at "$M")" = shared ]
 	[ "$(propagation_at "$NST_TMP/other")" = shared ]
+}
+
+@test "several --make-* apply in order, as mount(8) allows" {
+	setup_mounts
+	run mountprop -N "$MNTNS" --make-private --make-unbindable "$M"
+	[ "$status" -eq 0 ]
+	[ "$(propagation_at "$M")" = private,unbindable ]
+
+	# a slave that is also shared: it passes on what it receives
+	in_mount_ns mount --make-shared "$M"
+	mkdir "$NST_TMP/peer"
+	in_mount_ns mount --bind "$M" "$NST_TMP/peer"
+	local group
+	group=$(optional_fields "$NST_TMP/peer")
+	run mountprop -N "$MNTNS" --make-slave --make-shared "$M"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	[ "$(propagation_at "$M")" = shared,slave ]
+	[[ "$(optional_fields "$M")" =~ ^shared:[0-9]+\ master:${group#shared:}$ ]]
+	[ "$(optional_fields "$M")" != "$group master:${group#shared:}" ]
+}
+
+@test "each PATH is looked up once, every change made through its descriptor (strace as witness)" {
+	setup_mounts
+	command -v strace >/dev/null || skip "strace is needed"
+	in_mount_ns mkdir "$M/dir"
+	in_mount_ns strace -f -qq -o "$NST_TMP/trace" mountprop --make-private --make-unbindable "$M"
+	[ "$(propagation_at "$M")" = private,unbindable ]
+	# the one call that names the path is the open; the two changes are of its descriptor
+	[ "$(grep -vF execve "$NST_TMP/trace" | grep -cF "\"$M\"")" -eq 1 ]
+	grep -F "\"$M\"" "$NST_TMP/trace" | grep -q 'openat(.*O_PATH'
+	[ "$(grep -c 'mount_setattr([0-9]*, "", .*AT_EMPTY_PATH' "$NST_TMP/trace")" -eq 2 ]
+	in_mount_ns strace -f -qq -o "$NST_TMP/trace-T" mountprop -n -o TARGET -T "$M/dir" > /dev/null
+	[ "$(grep -vF execve "$NST_TMP/trace-T" | grep -cF "$M/dir")" -eq 1 ]
+}
+
+@test "recursive and plain --make-* mixed: each reaches as far as it says" {
+	setup_mounts
+	tmpfs_at "$M/sub"
+	tmpfs_at "$M/sub/deeper"
+	# all shared below, the top one kept out
+	run mountprop -N "$MNTNS" --make-rshared --make-private "$M"
+	[ "$status" -eq 0 ]
+	[ "$(propagation_at "$M")" = private ]
+	[ "$(propagation_at "$M/sub")" = shared ]
+	[ "$(propagation_at "$M/sub/deeper")" = shared ]
+	# -R makes every one recursive
+	run mountprop -N "$MNTNS" -R --make-private --make-unbindable "$M"
+	[ "$status" -eq 0 ]
+	for path in "$M" "$M/sub" "$M/sub/deeper"; do
+		[ "$(propagation_at "$path")" = private,unbindable ]
+	done
 }
 
 @test "slave asked of a mount with no peer: a warning, and the kernel makes it private" {
@@ -483,7 +631,7 @@ $NST_TMP/peer shared" ]
 	[ "$status" -eq 1 ]
 	[ "${lines[0]}" = "mountprop: --make-shared needs a PATH" ]
 	[ "${lines[1]}" = "Try 'mountprop --help' for more information." ]
-	run mountprop -R -u
+	run mountprop -R --make-unbindable
 	[ "$status" -eq 1 ]
 	[ "${lines[0]}" = "mountprop: --make-unbindable needs a PATH" ]
 	run mountprop --peers
@@ -491,42 +639,53 @@ $NST_TMP/peer shared" ]
 	[ "${lines[0]}" = "mountprop: --peers takes one PATH" ]
 }
 
-@test "a PATH that is not a mount point: says so, suggests findmnt -T, changes nothing" {
+@test "a PATH that is not a mount point: says so, suggests mountprop -T, changes nothing" {
 	setup_mounts
 	tmpfs_at "$NST_TMP/other"
 	in_mount_ns mkdir "$M/dir"
 	run mountprop -N "$MNTNS" --make-shared "$NST_TMP/other" "$M/dir"
 	[ "$status" -eq 1 ]
 	assert_one_line_error
-	[ "$output" = "mountprop: $M/dir: not a mount point (findmnt -T $M/dir shows the mount it is on)" ]
+	[ "$output" = "mountprop: $M/dir: not a mount point (mountprop -T $M/dir shows the mount it is on)" ]
 	[ "$(propagation_at "$NST_TMP/other")" = private ]
 	[ "$(propagation_at "$M")" = private ]
 	run mountprop -N "$MNTNS" "$M/dir"
 	[ "$status" -eq 1 ]
-	[[ "$output" == *"findmnt -T $M/dir"* ]]
+	[[ "$output" == *"mountprop -T $M/dir"* ]]
 	run mountprop -N "$MNTNS" --make-private "$NST_TMP/missing"
 	[ "$status" -eq 1 ]
 	assert_one_line_error
 	[ "$output" = "mountprop: $NST_TMP/missing: No such file or directory" ]
 }
 
-@test "two conflicting --make-* options: a usage error, nothing changed" {
+@test "a --make-* that undoes an earlier one: one line naming both, status 1, nothing set" {
 	setup_mounts
-	for pair in "--make-shared --make-private" "-s -S" "--make-rslave -u" "-p --make-runbindable"; do
+	tmpfs_at "$NST_TMP/other"
+	in_mount_ns mount --make-shared "$NST_TMP/other"
+	local pair first second
+	for pair in "--make-private --make-shared" "--make-shared --make-private" \
+		"--make-shared --make-slave" "--make-slave --make-private" "--make-slave --make-runbindable" \
+		"--make-unbindable --make-shared" "--make-unbindable --make-rprivate" \
+		"--make-shared --make-runbindable" "--make-private --make-rshared"; do
+		read -r first second <<< "$pair"
+		# each pair alone would change one of the two mounts: neither is
 		# shellcheck disable=SC2086 # two options
-		run mountprop -N "$MNTNS" $pair "$M"
+		run mountprop -N "$MNTNS" $pair "$NST_TMP/other" "$M"
+		echo "$pair: $output"
 		[ "$status" -eq 1 ]
-		[[ "${lines[0]}" == "mountprop: "*" and "*" exclude each other" ]]
+		[ "${lines[0]}" = "mountprop: $second undoes the $first before it" ]
 		[ "${lines[1]}" = "Try 'mountprop --help' for more information." ]
+		[ "$(propagation_at "$M")" = private ]
+		[ "$(propagation_at "$NST_TMP/other")" = shared ]
 	done
-	[ "$(propagation_at "$M")" = private ]
-	# the same state twice is no conflict
-	run mountprop -N "$MNTNS" -s --make-shared "$M"
+	# the same state twice is no contradiction
+	run mountprop -N "$MNTNS" --make-shared --make-shared "$M"
 	[ "$status" -eq 0 ]
+	[ "$(propagation_at "$M")" = shared ]
 }
 
 @test "options that exclude each other" {
-	for args in "--make-shared --json /" "-p --peers /" "--dot -o TARGET" "-J -r" "--peers -R /"; do
+	for args in "--make-shared --json /" "--make-private --peers /" "--make-shared -u /" "--dot -o TARGET" "-J -r" "--peers -R /"; do
 		# shellcheck disable=SC2086 # several words
 		run mountprop $args
 		echo "$args: $output"
@@ -573,7 +732,7 @@ $NST_TMP/peer shared" ]
 	[ "$status" -eq 0 ]
 	[[ "${lines[0]}" == "Usage:" ]]
 	for word in --make-shared --make-slave --make-private --make-unbindable --peers --dot \
-		--all-namespaces --ns=SPEC PROPAGATE_FROM MASTER PEER; do
+		--all-namespaces --ns=SPEC --target=PATH --notruncate PROPAGATE_FROM MASTER PEER; do
 		[[ "$output" == *"$word"* ]]
 	done
 	run mountprop -V

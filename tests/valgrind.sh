@@ -117,8 +117,11 @@ check 0 mountprop -N "$ns" -l
 check 0 mountprop --make-shared "$tmp/m"
 check 0 mountprop --make-rslave "$tmp/m"
 check 0 mountprop -R --make-private "$tmp/m"
-check 0 mountprop -u "$tmp/m/sub"
+check 0 mountprop --make-unbindable "$tmp/m/sub"
+check 0 mountprop --make-slave --make-shared "$tmp/m"
+check 0 mountprop -u -T "$tmp/m/sub"
 check 1 mountprop --make-private "$tmp"
+check 1 mountprop --make-private --make-shared "$tmp/m"
 check 1 mountprop -s -p "$tmp/m"
 
 check 0 nspin "/proc/$ns/ns/net" "$tmp/netpin"
