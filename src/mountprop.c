@@ -11,6 +11,7 @@
 
 #include "columns.h"
 #include "mountdot.h"
+#include "mountreport.h"
 #include "mountrows.h"
 #include "mountviews.h"
 #include "nsfile.h"
@@ -20,41 +21,28 @@
 #include "propset.h"
 #include "tool.h"
 
-enum {
-	COL_TARGET,
-	COL_ID,
-	COL_PARENT,
-	COL_PROPAGATION,
-	COL_PEER,
-	COL_MASTER,
-	COL_PROPAGATE_FROM,
-	COL_FSTYPE,
-	COL_SOURCE,
-	COL_NS,
-	COL_PID,
-};
 
 /* findmnt's names, widths and JSON keys for what findmnt also shows; lsns's
  * for the namespace */
 static const struct column_info column_table[] = {
-	[COL_TARGET]         = { "TARGET",         0.30, SCOLS_FL_TREE | SCOLS_FL_NOEXTREMES, SCOLS_JSON_STRING,
+	[MOUNT_COL_TARGET]         = { "TARGET",         0.30, SCOLS_FL_TREE | SCOLS_FL_NOEXTREMES, SCOLS_JSON_STRING,
 				 N_("mount point") },
-	[COL_ID]             = { "ID",             2,    SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER, N_("mount ID") },
-	[COL_PARENT]         = { "PARENT",         2,    SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER, N_("mount parent ID") },
-	[COL_PROPAGATION]    = { "PROPAGATION",    0.10, 0,              SCOLS_JSON_STRING,
+	[MOUNT_COL_ID]             = { "ID",             2,    SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER, N_("mount ID") },
+	[MOUNT_COL_PARENT]         = { "PARENT",         2,    SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER, N_("mount parent ID") },
+	[MOUNT_COL_PROPAGATION]    = { "PROPAGATION",    0.10, 0,              SCOLS_JSON_STRING,
 				 N_("shared or private, then slave, unbindable (findmnt's words)") },
-	[COL_PEER]           = { "PEER",           2,    SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER,
+	[MOUNT_COL_PEER]           = { "PEER",           2,    SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER,
 				 N_("peer group the mount is in (shared:N)") },
-	[COL_MASTER]         = { "MASTER",         2,    SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER,
+	[MOUNT_COL_MASTER]         = { "MASTER",         2,    SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER,
 				 N_("peer group the mount is a slave of (master:N)") },
-	[COL_PROPAGATE_FROM] = { "PROPAGATE_FROM", 2,    SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER,
+	[MOUNT_COL_PROPAGATE_FROM] = { "PROPAGATE_FROM", 2,    SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER,
 				 N_("nearest visible peer group it receives from (propagate_from:N)") },
-	[COL_FSTYPE]         = { "FSTYPE",         0.10, SCOLS_FL_TRUNC, SCOLS_JSON_STRING, N_("file system type") },
-	[COL_SOURCE]         = { "SOURCE",         0.25, SCOLS_FL_NOEXTREMES, SCOLS_JSON_STRING,
+	[MOUNT_COL_FSTYPE]         = { "FSTYPE",         0.10, SCOLS_FL_TRUNC, SCOLS_JSON_STRING, N_("file system type") },
+	[MOUNT_COL_SOURCE]         = { "SOURCE",         0.25, SCOLS_FL_NOEXTREMES, SCOLS_JSON_STRING,
 				 N_("source device, with [DIR] when not the file system's root") },
-	[COL_NS]             = { "NS",             10,   SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER,
+	[MOUNT_COL_NS]             = { "NS",             10,   SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER,
 				 N_("mount namespace identifier (inode number)") },
-	[COL_PID]            = { "PID",            5,    SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER,
+	[MOUNT_COL_PID]            = { "PID",            5,    SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER,
 				 N_("lowest PID in the mount namespace (with -a)") },
 };
 
@@ -294,99 +282,6 @@ static void check_options(size_t npaths)
 		columns_parse(&columns, output_list);
 }
 
-/* What the output shows: a mount point costs the kernel a d_path. */
-static unsigned int strings_wanted(void)
-{
-	unsigned int want = 0;
-
-	if (dot || columns_has(&columns, COL_TARGET))
-		want |= MOUNT_TARGET;
-	if (columns_has(&columns, COL_FSTYPE))
-		want |= MOUNT_FSTYPE;
-	if (columns_has(&columns, COL_SOURCE))
-		want |= MOUNT_SOURCE;
-	if (columns_has(&columns, COL_PROPAGATE_FROM))
-		want |= MOUNT_PROPAGATE_FROM;
-	return want;
-}
-
-static void fill_line(struct libscols_line *line, const struct mount_view *view, const struct mount *m)
-{
-	for (size_t i = 0; i < columns.count; i++) {
-		char *source;
-
-		switch (columns.ids[i]) {
-		case COL_TARGET:
-			columns_set_string(line, i, m->target);
-			break;
-		case COL_ID:
-			columns_set_number(line, i, m->id);
-			break;
-		case COL_PARENT:
-			columns_set_number(line, i, m->parent_id);
-			break;
-		case COL_PROPAGATION:
-			columns_set_string(line, i, propagation_words(m->propagation));
-			break;
-		case COL_PEER:
-			columns_set_number(line, i, m->peer);
-			break;
-		case COL_MASTER:
-			columns_set_number(line, i, m->master);
-			break;
-		case COL_PROPAGATE_FROM:
-			columns_set_number(line, i, m->propagate_from);
-			break;
-		case COL_FSTYPE:
-			columns_set_string(line, i, m->fstype);
-			break;
-		case COL_SOURCE:
-			/* findmnt's form: a bind mount of a directory shows which */
-			if (strcmp(m->root, "/") == 0) {
-				columns_set_string(line, i, m->source);
-				break;
-			}
-			if (asprintf(&source, "%s[%s]", m->source, m->root) < 0)
-				err(EXIT_FAILURE, NULL);
-			columns_set_string(line, i, source);
-			free(source);
-			break;
-		case COL_NS:
-			columns_set_number(line, i, (uint64_t) view->ns);
-			break;
-		case COL_PID:
-			columns_set_number(line, i, (uint64_t) view->pid);
-			break;
-		}
-	}
-}
-
-static void print_table(void)
-{
-	/* static: not freed (see below), yet still reachable, which is what leak
-	 * checkers must be told of memory kept until exit on purpose */
-	static struct libscols_table *table;
-	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers, so sizeof a pointer */
-	struct libscols_line **lines = calloc(rows.count + 1, sizeof(*lines));
-
-	table = columns_new_table(&columns, &style);
-	if (!lines)
-		err(EXIT_FAILURE, NULL);
-	for (size_t r = 0; r < rows.count; r++) {
-		const struct mount_row *row = &rows.rows[r];
-		const struct mount_view *view = &views.views[row->view];
-
-		lines[r] = scols_table_new_line(table, row->parent == INDEX_NONE || style.list ? NULL : lines[row->parent]);
-		if (!lines[r])
-			err(EXIT_FAILURE, _("cannot make a table"));
-		fill_line(lines[r], view, &view->table.mounts[row->mount]);
-	}
-	scols_print_table(table);
-	/* not freed: the process ends here, and 5000 lines freed one by one
-	 * would cost a millisecond for nothing */
-	free(lines);
-}
-
 int main(int argc, char **argv)
 {
 	char **paths;
@@ -412,7 +307,7 @@ int main(int argc, char **argv)
 	if (nchanges > 0)
 		return propagation_set_paths(procfd, paths, npaths, changes, nchanges);
 
-	mount_views_read(&views, procfd, all_namespaces, strings_wanted());
+	mount_views_read(&views, procfd, all_namespaces, mount_report_strings(&columns, dot));
 	if (peers)
 		prop_reach(&views, views.own, mount_views_own_mount(&views, paths[0], !target), &rows);
 	for (size_t i = 0; i < npaths && !peers; i++)
@@ -424,6 +319,6 @@ int main(int argc, char **argv)
 	if (dot)
 		mount_dot_print(&views, &rows);
 	else
-		print_table();
+		mount_report_table(&rows, &views, &columns, &style);
 	return EXIT_SUCCESS;
 }
