@@ -537,14 +537,14 @@ assert mine and mine[0]["holders"] == ["procs:1"] and mine[0]["netnsid"] is None
 	local ns
 	ns=$(ns_ino "$HOLDER" ipc)
 	# the shell that starts nsls becomes it: only nsls holds descriptor 7
-	run bash -c "exec 7</proc/$HOLDER/ns/ipc; kill -KILL $HOLDER; while [ -e /proc/$HOLDER/ns ]; do sleep 0.05; done
+	run bash -c "exec 7</proc/$HOLDER/ns/ipc; kill -KILL $HOLDER; for _ in \$(seq 200); do [ -e /proc/$HOLDER/ns/ipc ] || break; sleep 0.05; done
 		echo \$\$; exec nsls -rn -o NS,TYPE,NPROCS,HOLDERS"
 	[ "$status" -eq 0 ]
 	[[ " ${lines[*]} " == *" $ns ipc 0 fd:${lines[0]}:7 "* ]]
 	# named by that descriptor, it is the one holder, not nsls's own look
 	start_holder -i
 	ns=$(ns_ino "$HOLDER" ipc)
-	run bash -c "exec 7</proc/$HOLDER/ns/ipc; kill -KILL $HOLDER; while [ -e /proc/$HOLDER/ns ]; do sleep 0.05; done
+	run bash -c "exec 7</proc/$HOLDER/ns/ipc; kill -KILL $HOLDER; for _ in \$(seq 200); do [ -e /proc/$HOLDER/ns/ipc ] || break; sleep 0.05; done
 		echo \$\$; exec nsls -rn -o NS,HOLDERS /proc/self/fd/7"
 	[ "$status" -eq 0 ]
 	[ "${lines[1]}" = "$ns fd:${lines[0]}:7" ]
