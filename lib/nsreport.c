@@ -21,6 +21,14 @@ static const struct column_info summary_infos[] = {
 	[SUM_LIMIT] = { "LIMIT", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER, NULL },
 };
 
+struct ns_wanted *report_want(struct ns_report *rep, const char *arg)
+{
+	array_reserve_or_exit(&rep->wanted, &rep->wanted_alloc, rep->nwanted + 1, sizeof(*rep->wanted));
+	/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): array_reserve_or_exit made room, or exited */
+	rep->wanted[rep->nwanted].arg = arg;
+	return &rep->wanted[rep->nwanted++];
+}
+
 bool report_lists(const struct ns_report *rep, const struct ns_type *type)
 {
 	return !rep->types_given || rep->types_listed[ns_type_index(type)];

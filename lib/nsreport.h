@@ -41,6 +41,9 @@ struct ns_report {
 	size_t nwanted, wanted_alloc;
 };
 
+/* One more NS operand, named ARG: its inode number to be filled in. */
+struct ns_wanted *report_want(struct ns_report *rep, const char *arg);
+
 /* True when namespaces of TYPE are listed (-t). */
 bool report_lists(const struct ns_report *rep, const struct ns_type *type);
 

@@ -17,6 +17,7 @@
 #include "kernel.h"
 #include "mountpoint.h"
 #include "nsfile.h"
+#include "nsname.h"
 #include "pin.h"
 #include "propagation.h"
 #include "safepath.h"
@@ -25,16 +26,6 @@
 #ifndef NS_GET_MNTNS_ID
 # define NS_GET_MNTNS_ID _IOR(NSIO, 0x5, uint64_t)
 #endif
-
-const char *pin_root(void)
-{
-	const char *root = getenv("NSTOOLS_PIN_ROOT");
-
-	return root && *root ? root : PINROOT;
-}
-
-/* where iproute2 keeps named network namespaces: ip netns list shows them */
-#define IPROUTE2_NETNS_DIR "/run/netns"
 
 char *pin_resolve(const char *arg, bool prepare)
 {
@@ -50,8 +41,7 @@ char *pin_resolve(const char *arg, bool prepare)
 		free(copy);
 		return path;
 	}
-	if (!*arg || strcmp(arg, ".") == 0 || strcmp(arg, "..") == 0)
-		errx(tool_failure, _("'%s': not a pin name"), arg);
+	ns_name_check(arg);
 	if (prepare)
 		pin_root_prepare(pin_root());
 	if (asprintf(&path, "%s/%s", pin_root(), arg) < 0)

@@ -6,11 +6,9 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+#include "nsname.h"
 #include "nstype.h"
 
-/* Where a pin named without a slash lives: $NSTOOLS_PIN_ROOT, else the
- * configured pin root (/run/nstools). */
-const char *pin_root(void);
 
 /* The path a pin argument means: itself when it has a slash, else a NAME
  * under the pin root. PREPARE (for making pins) first makes the pin root, or

@@ -36,11 +36,11 @@ static noreturn void usage(void)
 {
 	printf(_("Usage:\n %s [options] [--] [COMMAND [ARG...]]\n"), program_invocation_short_name);
 	fputs(_("\nRun COMMAND (default: $SHELL) inside existing namespaces.\n"), stdout);
-	fputs(_("\nNamespaces (SPEC is a namespace file, a PID or PID:INODE):\n"), stdout);
+	fputs(_("\nNamespaces (SPEC is a namespace file, a PID, PID:INODE or a NAME):\n"), stdout);
 	ns_type_print_options("SPEC", _("  %-24s join this %s namespace (%s)\n"));
 	fputs(_("  -F, --file=FILE          join the namespace in FILE, of whatever type\n"
-		"  -t, --target=PID|DIR     join every namespace of PID that differs from ours,\n"
-		"                             or every pin in directory DIR\n"
+		"  -t, --target=PID|DIR|NAME  join every namespace of PID that differs from\n"
+		"                             ours, or every pin in directory DIR or of NAME\n"
 		"  -N, --net-socket=FD      with -t PID: the network namespace of its socket FD\n"
 		"      --user-parent        join the parent of the user namespace instead\n"), stdout);
 	fputs(_("\nRoot, working directory and environment:\n"
@@ -115,7 +115,7 @@ static void parse_options(int argc, char **argv)
 			break;
 		}
 		case 't':
-			target_parse(&target, optarg);
+			target_parse(&target, optarg, 0);
 			break;
 		case 'N':
 			if (parse_u64(optarg, 0, INT_MAX, &fd) != 0)

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,9 +11,9 @@
 #include "kernel.h"
 #include "nsfile.h"
 #include "nstype.h"
-#include "pidhold.h"
 #include "pin.h"
 #include "safepath.h"
+#include "target.h"
 #include "tool.h"
 
 static int asked_types;          /* CLONE_NEW* of the type options */
@@ -25,15 +24,15 @@ static noreturn void usage(void)
 {
 	printf(_("Usage:\n"
 		 " %1$s [-TYPE] SPEC PATH\n"
-		 " %1$s -t PID|DIR [-TYPE...] DIR\n"
+		 " %1$s -t PID|DIR|NAME [-TYPE...] DIR\n"
 		 " %1$s --release PATH...\n"), program_invocation_short_name);
 	fputs(_("\nKeep namespaces alive with no process in them: bind-mount each onto a\n"
 		"file. A PATH without a slash is a NAME under the pin root.\n"), stdout);
 	fputs(_("\nSPEC is a namespace file, or a PID (or PID:INODE) with one type option.\n"), stdout);
 	ns_type_print_options(NULL, _("  %-24s the %s namespace (%s)\n"));
-	fputs(_("  -t, --target=PID|DIR     pin every namespace of PID that differs from ours\n"
-		"                             (or the types named) as DIR/TYPE; or re-pin the\n"
-		"                             pins of directory DIR\n"
+	fputs(_("  -t, --target=PID|DIR|NAME  pin every namespace of PID that differs from\n"
+		"                             ours (or the types named) as DIR/TYPE; or re-pin\n"
+		"                             the pins of directory DIR or of NAME\n"
 		"  -r, --release            unmount and remove the pins at PATH (a pin\n"
 		"                             directory: all of it); refuse anything else\n"
 		"  -h, --help               display this help and exit\n"
@@ -118,50 +117,30 @@ static int pin_one(const char *spec, const char *path_arg)
 	return rc == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
-/* -t: the namespaces of a process, or the pins of a directory, by type. */
+/* -t: the namespaces of a process, or the pins of a directory or NAME, by type. */
 static int open_target_namespaces(int fds[NS_TYPE_MAX])
 {
-	struct held_pid held = { .pidfd = -1, .procfd = -1 };
-	int dirfd = -1, count = 0;
+	struct target target = TARGET_NONE;
+	int count = 0;
 
-	if (is_pid_arg(target_arg) || (target_arg[0] == '-' && target_arg[1]))
-		pid_hold(target_arg, &held);
-	else if ((dirfd = path_open_trusted(target_arg, O_RDONLY | O_DIRECTORY)) < 0)
-		errx(EXIT_FAILURE, errno == ENOTDIR ? _("%s: neither a process ID nor a pin directory") : "%s: %s",
-		     target_arg, path_error(errno));
-
+	target_parse(&target, target_arg, asked_types);
 	for_each_ns_type(t) {
 		int *fd = &fds[ns_type_index(t)];
 
 		*fd = -1;
 		if (asked_types && !(asked_types & t->flag))
 			continue;
-		if (held.procfd >= 0) {
-			*fd = ns_open_of_pid(&held, t);
-			/* the namespaces we share with the process outlive us anyway */
-			if (!asked_types && ns_is_ours(*fd, t)) {
-				close(*fd);
-				*fd = -1;
-			}
-		} else {
-			char *name;
-
-			/* reached without following a link, a file on nsfs is a pin */
-			*fd = path_open_entry(dirfd, t->name, O_RDONLY | O_NONBLOCK | O_NOCTTY);
-			if (*fd < 0 && (errno != ENOENT || asked_types))
-				errx(EXIT_FAILURE, "%s/%s: %s", target_arg, t->name, path_error(errno));
-			if (*fd < 0)
-				continue;
-			if (asprintf(&name, "%s/%s", target_arg, t->name) < 0)
-				err(EXIT_FAILURE, NULL);
-			ns_check_fd(*fd, name, t);
-			free(name);
+		*fd = target_open_namespace(&target, t);
+		/* the namespaces we share with the process outlive us anyway */
+		if (!target.pinned && !asked_types && ns_is_ours(*fd, t)) {
+			close(*fd);
+			*fd = -1;
 		}
+		if (*fd < 0 && target.pinned && asked_types)
+			errx(EXIT_FAILURE, _("%s: pins no %s namespace"), target_arg, t->name);
 		count += *fd >= 0;
 	}
-	pid_release(&held);
-	if (dirfd >= 0)
-		close(dirfd);
+	target_release(&target);
 	return count;
 }
 

@@ -266,6 +266,7 @@ nsls_forgets() {
 # as its descriptor FD.
 hold_by_descriptor() {
 	start_holder "--$1"
+	# shellcheck disable=SC2034 # for the suites that call this
 	NS=$(ns_ino "$HOLDER" "$1")
 	spawn bash -c "exec $2</proc/$HOLDER/ns/$1; exec sleep infinity"
 	wait_for_exec "$SPAWNED" sleep
