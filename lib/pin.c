@@ -16,6 +16,7 @@
 
 #include "kernel.h"
 #include "mountpoint.h"
+#include "netnspin.h"
 #include "nsfile.h"
 #include "nsname.h"
 #include "pin.h"
@@ -502,6 +503,18 @@ int pin_dir_begin(struct pin_dir *dir, const char *path)
 	return dir->fd < 0 ? -1 : 0;
 }
 
+static int remove_entry_pin(int dirfd, const char *name, const char *shown)
+{
+	int pinfd = path_open_entry(dirfd, name, O_PATH | O_NOFOLLOW), rc;
+
+	rc = pinfd < 0 ? -1 : pin_remove_at(dirfd, name, pinfd);
+	if (rc != 0)
+		warn(_("%s/%s: cannot remove the pin"), shown, name);
+	if (pinfd >= 0)
+		close(pinfd);
+	return rc;
+}
+
 int pin_dir_add(struct pin_dir *dir, int nsfd, const struct ns_type *type)
 {
 	char *path;
@@ -512,6 +525,12 @@ int pin_dir_add(struct pin_dir *dir, int nsfd, const struct ns_type *type)
 		return -1;
 	}
 	rc = pin_create_at(dir->fd, type->name, nsfd, type, path);
+	if (rc == 0 && type->flag == CLONE_NEWNET && dir->netns_name) {
+		rc = netns_pin_create(dir->netns_name, nsfd);
+		if (rc != 0)
+			remove_entry_pin(dir->fd, type->name, dir->path);
+		dir->netns_pinned = rc == 0;
+	}
 	if (rc == 0)
 		dir->pinned[ns_type_index(type)] = true;
 	free(path);
@@ -535,24 +554,15 @@ static int remove_directory(int parent, const char *name, int fd, const char *pa
 	return 0;
 }
 
-static int remove_entry_pin(int dirfd, const char *name, const char *shown)
-{
-	int pinfd = path_open_entry(dirfd, name, O_PATH | O_NOFOLLOW), rc;
-
-	rc = pinfd < 0 ? -1 : pin_remove_at(dirfd, name, pinfd);
-	if (rc != 0)
-		warn(_("%s/%s: cannot remove the pin"), shown, name);
-	if (pinfd >= 0)
-		close(pinfd);
-	return rc;
-}
-
 void pin_dir_rollback(struct pin_dir *dir)
 {
 	bool left = false;
 
 	if (!dir->path || dir->fd < 0)
 		return;
+	if (dir->netns_pinned)
+		netns_pin_undo(dir->netns_name);
+	dir->netns_pinned = false;
 	for_each_ns_type(t) {
 		if (!dir->pinned[ns_type_index(t)])
 			continue;
@@ -582,10 +592,15 @@ void pin_dir_end(struct pin_dir *dir)
  * those it makes its children in, which a time namespace made late is only. */
 int pin_dir_of_process(struct pin_dir *pins, const char *arg, pid_t pid, int flags)
 {
-	char *dir = pin_resolve(arg, true);
-	int rc = pin_dir_begin(pins, dir);
+	char *dir;
+	int rc;
 
+	netns_pin_prepare(arg, flags);
+	dir = pin_resolve(arg, true);
+	rc = pin_dir_begin(pins, dir);
 	free(dir);
+	if (netns_pin_wanted(arg))
+		pins->netns_name = arg;
 	for_each_ns_type(t) {
 		char path[64];
 		int fd;

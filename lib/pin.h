@@ -46,6 +46,8 @@ struct pin_dir {
 	int fd;                    /* DIR, opened once: every pin is made in it */
 	bool created;              /* the directory was made for these pins */
 	bool pinned[NS_TYPE_MAX];
+	const char *netns_name;    /* set after begin: its net pin is /run/netns/NAME too */
+	bool netns_pinned;
 };
 
 /* Open (or create) DIR for pins, its parent locked against other runs that

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "kernel.h"
+#include "netnspin.h"
 #include "nsfile.h"
 #include "nstype.h"
 #include "pin.h"
@@ -16,9 +18,11 @@
 #include "target.h"
 #include "tool.h"
 
+enum { OPT_STALE = CHAR_MAX + 1 };
+
 static int asked_types;          /* CLONE_NEW* of the type options */
 static const char *target_arg;
-static bool release;
+static bool release, stale;
 
 static noreturn void usage(void)
 {
@@ -35,6 +39,8 @@ static noreturn void usage(void)
 		"                             the pins of directory DIR or of NAME\n"
 		"  -r, --release            unmount and remove the pins at PATH (a pin\n"
 		"                             directory: all of it); refuse anything else\n"
+		"      --stale              with --release NAME: remove a stale file that\n"
+		"                             ip netns left in /run/netns too\n"
 		"  -h, --help               display this help and exit\n"
 		"  -V, --version            display version and exit\n"), stdout);
 	printf(_("\nThe pin root is %s ($NSTOOLS_PIN_ROOT overrides it).\n"), pin_root());
@@ -47,6 +53,7 @@ static void parse_options(int argc, char **argv)
 	static const struct option fixed_options[] = {
 		{ "target",  required_argument, NULL, 't' },
 		{ "release", no_argument,       NULL, 'r' },
+		{ "stale",   no_argument,       NULL, OPT_STALE },
 		{ "help",    no_argument,       NULL, 'h' },
 		{ "version", no_argument,       NULL, 'V' },
 	};
@@ -69,6 +76,9 @@ static void parse_options(int argc, char **argv)
 		case 'r':
 			release = true;
 			break;
+		case OPT_STALE:
+			stale = true;
+			break;
 		case 'h':
 			usage();
 		case 'V':
@@ -78,6 +88,8 @@ static void parse_options(int argc, char **argv)
 		}
 	}
 
+	if (stale && !release)
+		usage_error(_("--stale goes with --release"));
 	if (release && (target_arg || asked_types))
 		usage_error(_("--release takes only PATHs"));
 	if (release && optind == argc)
@@ -110,8 +122,15 @@ static int pin_one(const char *spec, const char *path_arg)
 	if (is_pid_arg(spec) && !type)
 		usage_error(_("%s: a PID needs a type option (-m, -u, -i, -n, -p, -U, -C or -T)"), spec);
 	fd = ns_open_spec(spec, type, &found);
+	netns_pin_prepare(path_arg, found->flag);
 	path = pin_resolve(path_arg, true);
 	rc = pin_create(fd, found, path);
+	/* by NAME, a network namespace is iproute2's too: both or neither */
+	if (rc == 0 && found->flag == CLONE_NEWNET && netns_pin_wanted(path_arg) &&
+	    netns_pin_create(path_arg, fd) != 0) {
+		pin_release(path);
+		rc = -1;
+	}
 	free(path);
 	close(fd);
 	return rc == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
@@ -149,13 +168,18 @@ static int pin_target(const char *dir_arg)
 	int fds[NS_TYPE_MAX];
 	struct pin_dir pins;
 	char *dir;
-	int rc;
+	int rc, types = 0;
 
 	if (open_target_namespaces(fds) == 0)
 		errx(EXIT_FAILURE, _("%s: no namespace to pin: it shares every one with us (name the "
 				     "types to pin them anyway)"), target_arg);
+	for_each_ns_type(t)
+		types |= fds[ns_type_index(t)] >= 0 ? t->flag : 0;
+	netns_pin_prepare(dir_arg, types);
 	dir = pin_resolve(dir_arg, true);
 	rc = pin_dir_begin(&pins, dir);
+	if (netns_pin_wanted(dir_arg))
+		pins.netns_name = dir_arg;
 	for_each_ns_type(t) {
 		int fd = fds[ns_type_index(t)];
 
@@ -174,8 +198,13 @@ static int pin_target(const char *dir_arg)
 
 static int release_pin(const char *arg)
 {
-	char *path = pin_resolve(arg, false);
-	int rc = pin_release(path);
+	char *path;
+	int rc;
+
+	if (ns_is_name(arg))
+		return netns_pin_release_name(arg, stale);
+	path = pin_resolve(arg, false);
+	rc = pin_release(path);
 
 	free(path);
 	return rc;

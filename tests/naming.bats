@@ -15,7 +15,11 @@ mounts_under() {
 setup_named() {
 	export NSTOOLS_PIN_ROOT="$NST_TMP/root"
 	start_holder -u -n -i
-	run nspin -t "$HOLDER" "web$$"
+	# the pin root made ready (a mount point of its own) by a pin by NAME; then
+	# by path: a net pin made by NAME would be /run/netns/NAME too (netns.bats)
+	nspin -u "$HOLDER" "prep$$"
+	nspin --release "prep$$"
+	run nspin -t "$HOLDER" "$NSTOOLS_PIN_ROOT/web$$"
 	[ "$status" -eq 0 ]
 	NAME="web$$"
 }
