@@ -398,7 +398,38 @@ static int lock_directory(int dirfd, const char *path)
 	return 0;
 }
 
-int pin_create(int nsfd, const struct ns_type *type, const char *path)
+/* unshare's --TYPE=FILE: an existing empty regular file, no pin yet, is
+ * pinned onto where it is, through the descriptor it was checked on. */
+static int pin_onto_empty_at(int dirfd, const char *name, int nsfd, const struct ns_type *type, const char *path)
+{
+	struct stat st;
+	int fd = path_open_entry(dirfd, name, O_PATH | O_NOFOLLOW), rc, saved_errno;
+
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return pin_create_at(dirfd, name, nsfd, type, path);
+		warnx("%s: %s", path, path_error(errno));
+		return -1;
+	}
+	if (pin_fd_type(fd) || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size != 0 ||
+	    fd_is_mount_root(fd)) {
+		warnx(_("%s: exists and is not an empty regular file: refused"), path);
+		close(fd);
+		return -1;
+	}
+	rc = attach_namespace(nsfd, fd);
+	saved_errno = errno;
+	if (rc != 0 && (saved_errno == EINVAL || saved_errno == ELOOP) && type->flag == CLONE_NEWNS)
+		explain_mount_ns_refusal(nsfd, path);
+	else if (rc != 0)
+		warn(_("%s: cannot pin the %s namespace"), path, type->name);
+	close(fd);
+	return rc == 0 ? 1 : -1;
+}
+
+/* Pin NSFD at PATH, in its parent opened once and locked; onto an empty
+ * file there too when ONTO_EMPTY. */
+static int pin_at_path(int nsfd, const struct ns_type *type, const char *path, bool onto_empty)
 {
 	char *name;
 	int parent = path_open_parent(path, &name), rc = -1;
@@ -408,10 +439,21 @@ int pin_create(int nsfd, const struct ns_type *type, const char *path)
 		return -1;
 	}
 	if (lock_directory(parent, path) == 0)
-		rc = pin_create_at(parent, name, nsfd, type, path);
+		rc = onto_empty ? pin_onto_empty_at(parent, name, nsfd, type, path) :
+			pin_create_at(parent, name, nsfd, type, path);
 	close(parent);
 	free(name);
 	return rc;
+}
+
+int pin_create_file(int nsfd, const struct ns_type *type, const char *path)
+{
+	return pin_at_path(nsfd, type, path, true);
+}
+
+int pin_create(int nsfd, const struct ns_type *type, const char *path)
+{
+	return pin_at_path(nsfd, type, path, false);
 }
 
 /* The mount ID of what FD refers to; 0 when statx cannot say. */

@@ -28,6 +28,11 @@ void pin_root_prepare(const char *dir);
  * nothing is left behind, and -1 is returned. */
 int pin_create(int nsfd, const struct ns_type *type, const char *path);
 
+/* The same, as unshare --TYPE=FILE: PATH may also be an empty regular file
+ * (as ip netns add and touch make them), pinned onto where it is (then 1,
+ * not 0); anything else that exists is refused and left as it is. */
+int pin_create_file(int nsfd, const struct ns_type *type, const char *path);
+
 /* True when PATH is a namespace bind mount; *inode tells which namespace.
  * False with errno 0 when it is not; with errno set when that could not be
  * told (a check failed). No link is followed at PATH's end, nor anywhere

@@ -221,6 +221,11 @@ help_columns() {
 	exactly nst-blue
 	COMPLETE_IN=$NST_TMP/own-run complete_words nsls n
 	offered nst-blue
+	# nsclone --net=FILE: a NAME, as for --pin
+	COMPLETE_IN=$NST_TMP/own-run complete_words nsclone --net = n
+	exactly nst-blue
+	complete_words nsclone --uts = w
+	exactly web
 }
 
 @test "mountprop offers the mount points of its mount namespace, blanks and all" {

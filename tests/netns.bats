@@ -115,3 +115,62 @@ in_own_run() {
 	[ "${lines[6]}" = 0 ]
 	[ "${lines[7]}" = "nspin: --stale goes with --release" ]
 }
+
+@test "nsclone --net=/run/netns/NAME, --net=NAME and --uts=FILE pin each new namespace there, as unshare --TYPE=FILE" {
+	setup_netns
+	run in_own_run "
+		nsclone --net=/run/netns/blue true
+		ip netns list
+		ip netns exec blue ip -o link | wc -l
+		nsclone --net=green --uts=\"$NST_TMP/uts\" readlink /proc/self/ns/net /proc/self/ns/uts
+		readlink /run/netns/green 2>/dev/null || stat -L -c 'net:[%i]' /run/netns/green
+		stat -L -c 'net:[%i]' \"\$NSTOOLS_PIN_ROOT/green\"
+		stat -L -c 'uts:[%i]' \"$NST_TMP/uts\"
+		: > \"$NST_TMP/empty\"
+		nsclone --ipc=\"$NST_TMP/empty\" stat -L -c 'ipc:[%i]' /proc/self/ns/ipc
+		stat -L -c 'ipc:[%i]' \"$NST_TMP/empty\"
+		nspin --release blue green \"$NST_TMP/uts\" \"$NST_TMP/empty\"
+		ls -A /run/netns | wc -w"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = blue ]
+	[ "${lines[1]}" = 1 ]
+	[ "${lines[4]}" = "${lines[2]}" ]
+	[ "${lines[5]}" = "${lines[2]}" ]
+	[ "${lines[6]}" = "${lines[3]}" ]
+	[ "${lines[7]}" = "${lines[8]}" ]
+	[ "${lines[9]}" = 0 ]
+}
+
+@test "nsclone --TYPE=FILE refuses a FILE that exists and is not an empty regular file, and leaves everything as it was" {
+	setup_netns
+	echo data > "$NST_TMP/data"
+	mkdir "$NST_TMP/dir"
+	: > "$NST_TMP/empty"
+	run in_own_run "
+		ip netns add taken
+		! nsclone --net=\"$NST_TMP/data\" true 2>&1
+		! nsclone --uts=\"$NST_TMP/dir\" true 2>&1
+		! nsclone --net=/run/netns/taken true 2>&1
+		! nsclone --net=taken true 2>&1
+		! nsclone --uts=\"$NST_TMP/empty\" --ipc=\"$NST_TMP/data\" true 2>&1
+		! nsclone --uts=a..b true 2>&1
+		ip netns list
+		ip netns delete taken
+		ls -A /run/netns \"\$NSTOOLS_PIN_ROOT\" 2>/dev/null | grep -v ':\$' | wc -w
+		stat -f -c %T \"$NST_TMP/empty\""
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "nsclone: $NST_TMP/data: exists and is not an empty regular file: refused" ]
+	[ "${lines[1]}" = "nsclone: $NST_TMP/dir: exists and is not an empty regular file: refused" ]
+	[ "${lines[2]}" = "nsclone: /run/netns/taken: exists and is not an empty regular file: refused" ]
+	[[ "${lines[3]}" == "nsclone: /run/netns/taken: already pins net:["* ]]
+	[ "${lines[4]}" = "nsclone: $NST_TMP/data: exists and is not an empty regular file: refused" ]
+	[ "${lines[5]}" = "nsclone: 'a..b': not a namespace name" ]
+	[ "${lines[6]}" = taken ]
+	[ "${lines[7]}" = 0 ]
+	[ "${lines[8]}" != nsfs ]
+	[ "$(cat "$NST_TMP/data")" = data ]
+	[ -z "$(ls -A "$NST_TMP/dir")" ]
+	[ -f "$NST_TMP/empty" ] && [ ! -s "$NST_TMP/empty" ]
+}
