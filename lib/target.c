@@ -30,6 +30,16 @@ void target_parse(struct target *target, const char *arg, int types)
 	target->pinned = true;
 }
 
+bool target_pins(const struct target *target, int types)
+{
+	if (!target->pinned)
+		return false;
+	for_each_ns_type(t)
+		if ((types & t->flag) && target->pins.fd[ns_type_index(t)] >= 0)
+			return true;
+	return false;
+}
+
 int target_open_namespace(const struct target *target, const struct ns_type *type)
 {
 	int fd;

@@ -23,6 +23,9 @@ struct target {
  * else exits saying what it is. */
 void target_parse(struct target *target, const char *arg, int types);
 
+/* True when the target is pins, among them one of the types in TYPES. */
+bool target_pins(const struct target *target, int types);
+
 /* The target's namespace of TYPE, a descriptor of its own, checked; -1 for a
  * pin directory that holds none of that type. */
 int target_open_namespace(const struct target *target, const struct ns_type *type);

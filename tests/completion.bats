@@ -85,7 +85,7 @@ help_columns() {
 
 @test "options complete from a prefix" {
 	complete_words nsjoin --ne
-	exactly --net --net-socket
+	exactly --net --net-socket --netns-exec
 	complete_words mountprop --make-r
 	exactly --make-rshared --make-rslave --make-rprivate --make-runbindable
 	complete_words nsclone --map-
@@ -313,7 +313,7 @@ help_columns() {
 @test "without bash-completion the files work alone, as util-linux's do" {
 	export BARE=1
 	complete_words nsjoin --ne
-	exactly --net --net-socket
+	exactly --net --net-socket --netns-exec
 	complete_words nsls -t c
 	exactly cgroup
 	# the command: its name from PATH, then files

@@ -174,3 +174,65 @@ in_own_run() {
 	[ -z "$(ls -A "$NST_TMP/dir")" ]
 	[ -f "$NST_TMP/empty" ] && [ ! -s "$NST_TMP/empty" ]
 }
+
+# own_etc NAME: a /etc of the test's own ($NST_TMP/etc, bound over /etc only
+# inside in_own_run), with a resolv.conf, and /etc/netns/NAME holding one
+# for the namespace and a file that /etc has no counterpart of.
+own_etc() {
+	mkdir -p "$NST_TMP/etc/netns/$1"
+	echo "nameserver 192.0.2.1" > "$NST_TMP/etc/resolv.conf"
+	echo "nameserver 192.0.2.53" > "$NST_TMP/etc/netns/$1/resolv.conf"
+	echo x > "$NST_TMP/etc/netns/$1/nothere"
+}
+
+@test "nsjoin -n NAME does what ip netns exec NAME does: /sys and /etc/netns/NAME, our mount table unchanged" {
+	setup_netns
+	own_etc blue
+	run in_own_run "
+		mount --bind '$NST_TMP/etc' /etc
+		ip netns add blue
+		cat /proc/self/mountinfo > '$NST_TMP/before'
+		ip netns exec blue sh -c 'ls /sys/class/net; cat /etc/resolv.conf' 2>/dev/null > '$NST_TMP/ip'
+		nsjoin -n blue sh -c 'ls /sys/class/net; cat /etc/resolv.conf' > '$NST_TMP/n1' 2> '$NST_TMP/err'
+		nsjoin -n /run/netns/blue sh -c 'ls /sys/class/net; cat /etc/resolv.conf' > '$NST_TMP/n2' 2>/dev/null
+		nsjoin -t blue sh -c 'ls /sys/class/net; cat /etc/resolv.conf' > '$NST_TMP/n3' 2>/dev/null
+		nsjoin --netns-exec -n \$(stat -L -c %i /proc/self/ns/net >/dev/null; echo /run/netns/blue) \
+			ls /sys/class/net > '$NST_TMP/n4' 2>/dev/null
+		nsjoin --no-netns-exec -n blue sh -c 'ls /sys/class/net; cat /etc/resolv.conf' > '$NST_TMP/off'
+		cat /proc/self/mountinfo > '$NST_TMP/after'
+		# read-only where ours is
+		mount -o remount,bind,ro /sys
+		nsjoin -n blue findmnt -no OPTIONS /sys 2>/dev/null | cut -d, -f1
+		ip netns delete blue"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$(cat "$NST_TMP/ip")" = "$(printf 'lo\nnameserver 192.0.2.53')" ]
+	cmp "$NST_TMP/ip" "$NST_TMP/n1"
+	cmp "$NST_TMP/ip" "$NST_TMP/n2"
+	cmp "$NST_TMP/ip" "$NST_TMP/n3"
+	[ "$(cat "$NST_TMP/n4")" = lo ]
+	# iproute2 skips a file with no counterpart in /etc with a warning: so do we
+	[ "$(cat "$NST_TMP/err")" = "nsjoin: /etc/netns/blue/nothere: no /etc/nothere to bind it over: skipped" ]
+	# turned off: our /sys and our /etc
+	[ "$(tail -n 1 "$NST_TMP/off")" = "nameserver 192.0.2.1" ]
+	[ "$(grep -c . "$NST_TMP/off")" -gt 2 ] || [ "$(head -n 1 "$NST_TMP/off")" != lo ]
+	cmp "$NST_TMP/before" "$NST_TMP/after"
+	[ "${lines[0]}" = ro ]
+}
+
+@test "nsjoin -n NAME where sysfs cannot be mounted says so in one line and goes on" {
+	setup_netns
+	command -v strace >/dev/null || skip "no strace"
+	# the second mount(2) is sysfs's (the first makes our mounts slaves)
+	run in_own_run "
+		ip netns add grey
+		strace -f -o /dev/null -e trace=mount -e inject=mount:error=EPERM:when=2 \
+			nsjoin -n grey readlink /proc/self/ns/net 2>&1
+		readlink /run/netns/grey 2>/dev/null || stat -L -c 'net:[%i]' /run/netns/grey
+		ip netns delete grey"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "nsjoin: cannot mount /sys for the network namespace: Operation not permitted" ]
+	[ "${lines[1]}" = "${lines[2]}" ]
+	[ "${#lines[@]}" -eq 3 ]
+}
