@@ -15,14 +15,18 @@
 #include "safepath.h"
 #include "tool.h"
 
-static char *netns_path(const char *name)
+/* DIR/NAME, for a pin by NAME that lives outside the pin root. */
+static char *path_in(const char *dir, const char *name)
 {
 	char *path;
 
-	if (asprintf(&path, "%s/%s", IPROUTE2_NETNS_DIR, name) < 0)
+	if (asprintf(&path, "%s/%s", dir, name) < 0)
 		err(tool_failure, NULL);
 	return path;
 }
+
+#define netns_path(name) path_in(IPROUTE2_NETNS_DIR, (name))
+#define mnt_path(name) path_in(pin_root_mnt(), (name))
 
 bool netns_pin_wanted(const char *arg)
 {
@@ -35,23 +39,40 @@ void netns_pin_prepare(const char *arg, int types)
 		ns_name_check(arg);
 		pin_root_prepare(IPROUTE2_NETNS_DIR);
 	}
+	if (netns_pin_wanted(arg) && (types & CLONE_NEWNS)) {
+		ns_name_check(arg);
+		pin_root_prepare_private(pin_root_mnt());
+	}
 }
 
-int netns_pin_create(const char *name, int nsfd)
+/* Pin NSFD, of type FLAG, as DIR/NAME; or release that pin (NSFD < 0). */
+static int pin_in(const char *dir, const char *name, int nsfd, int flag)
 {
-	char *path = netns_path(name);
-	int rc = pin_create(nsfd, ns_type_by_flag(CLONE_NEWNET), path);
+	char *path = path_in(dir, name);
+	int rc = nsfd >= 0 ? pin_create(nsfd, ns_type_by_flag(flag), path) : pin_release(path);
 
 	free(path);
 	return rc;
 }
 
+int mnt_pin_create(const char *name, int nsfd)
+{
+	return pin_in(pin_root_mnt(), name, nsfd, CLONE_NEWNS);
+}
+
+void mnt_pin_undo(const char *name)
+{
+	pin_in(pin_root_mnt(), name, -1, CLONE_NEWNS);
+}
+
+int netns_pin_create(const char *name, int nsfd)
+{
+	return pin_in(IPROUTE2_NETNS_DIR, name, nsfd, CLONE_NEWNET);
+}
+
 void netns_pin_undo(const char *name)
 {
-	char *path = netns_path(name);
-
-	pin_release(path);
-	free(path);
+	pin_in(IPROUTE2_NETNS_DIR, name, -1, CLONE_NEWNET);
 }
 
 /* The network namespace PATH pins, itself or as PATH/net: its inode, or 0. */
@@ -110,16 +131,24 @@ int netns_pin_release_name(const char *name, bool stale)
 	unsigned long long our_net, their_net = 0;
 	const struct ns_type *type;
 	struct stat st;
-	bool have_ours, have_theirs;
+	bool have_ours, have_theirs, had_mnt;
 	int rc = 0;
 
 	ns_name_check(name);
 	if (asprintf(&ours, "%s/%s", pin_root(), name) < 0)
 		err(tool_failure, NULL);
+	/* its mount namespace pin, where nothing propagates */
+	free(theirs);
+	theirs = mnt_path(name);
+	had_mnt = lstat(theirs, &st) == 0;
+	if (had_mnt && pin_release(theirs) != 0)
+		rc = -1;
+	free(theirs);
+	theirs = netns_path(name);
 	our_net = pinned_net(ours);
 	have_ours = lstat(ours, &st) == 0;
 	have_theirs = pin_is_pin(theirs, &type, &their_net) && type->flag == CLONE_NEWNET;
-	if (have_ours || (!have_theirs && netns_entry(name, &st) != 0))
+	if (rc == 0 && (have_ours || (!have_theirs && netns_entry(name, &st) != 0 && !had_mnt)))
 		rc = pin_release(ours);
 	if (rc == 0 && have_theirs && (!have_ours || our_net == their_net))
 		rc = pin_release(theirs);

@@ -8,8 +8,8 @@
 
 /* Before pinning the types in TYPES (CLONE_NEW*) by ARG: when ARG is a NAME
  * and a network namespace is among them, make /run/netns ready as ip netns
- * does (a shared mount point of its own). Exits on failure, before any pin
- * is made. */
+ * does (a shared mount point of its own); a mount namespace, the private
+ * PINROOT.mnt. Exits on failure, before any pin is made. */
 void netns_pin_prepare(const char *arg, int types);
 
 /* True when a network namespace pinned by ARG is also /run/netns/ARG. */
@@ -21,7 +21,13 @@ int netns_pin_create(const char *name, int nsfd);
 /* Release /run/netns/NAME, which netns_pin_create made. */
 void netns_pin_undo(const char *name);
 
-/* nspin --release NAME: the pins of PINROOT/NAME, and /run/netns/NAME where
+/* A mount namespace pinned by NAME (nspin -t PID NAME, nsclone --pin=NAME)
+ * lives in PINROOT.mnt/NAME, a private pin root: the kernel refuses it on
+ * the shared one whenever another mount namespace receives its mounts. */
+int mnt_pin_create(const char *name, int nsfd);
+void mnt_pin_undo(const char *name);
+
+/* nspin --release NAME: the pins of PINROOT/NAME and PINROOT.mnt/NAME, and /run/netns/NAME where
  * it pins the same network namespace (or where it is all there is, as ip
  * netns delete). A plain file there with no namespace on it (what a crashed
  * ip netns add leaves) is reported, and removed only when STALE asks. 0, or

@@ -25,6 +25,15 @@ const char *pin_root(void)
 	return root && *root ? root : PINROOT;
 }
 
+const char *pin_root_mnt(void)
+{
+	static char *path;
+
+	if (!path && asprintf(&path, "%s.mnt", pin_root()) < 0)
+		err(tool_failure, NULL);
+	return path;
+}
+
 bool ns_is_name(const char *arg)
 {
 	return !strchr(arg, '/') && !is_pid_arg(arg) && !(arg[0] == '-' && is_all_digits(arg + 1));
@@ -213,6 +222,8 @@ int ns_name_resolve(const char *name, int types, struct ns_held *found)
 
 	ns_name_check(name);
 	exists = add_named(pin_root(), name, true, types, found, &count);
+	if (!types || (types & CLONE_NEWNS))
+		exists |= add_named(pin_root_mnt(), name, false, CLONE_NEWNS, found, &count);
 	exists |= add_iproute2_netns(name, types, found, &count);
 	if (count > 0)
 		return count;

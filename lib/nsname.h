@@ -17,6 +17,10 @@
  * configured pin root (/run/nstools). */
 const char *pin_root(void);
 
+/* Where mount namespace pins by NAME live: the pin root's path with ".mnt"
+ * added, a private mount point (nothing may propagate under such a pin). */
+const char *pin_root_mnt(void);
+
 /* True when ARG is written as a NAME: no slash, not a PID or PID:INODE. */
 bool ns_is_name(const char *arg);
 

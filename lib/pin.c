@@ -130,7 +130,8 @@ static int bind_onto_itself(int dirfd)
 	return 0;
 }
 
-void pin_root_prepare(const char *dir)
+/* Make DIR a mount point of its own, then shared (SHARED) or private. */
+static void prepare_root(const char *dir, bool shared)
 {
 	unsigned long flags = 0;
 	char *name;
@@ -165,13 +166,27 @@ void pin_root_prepare(const char *dir)
 		if (set_propagation(fd, "", MS_PRIVATE, false) != 0)
 			err(tool_failure, _("%s: cannot make the pin root private"), dir);
 	}
-	if ((mount_propagation_of(fd, &flags, NULL) != 0 || !(flags & MS_SHARED)) &&
+	if (shared && (mount_propagation_of(fd, &flags, NULL) != 0 || !(flags & MS_SHARED)) &&
 	    set_propagation(fd, "", MS_SHARED, false) != 0)
 		err(tool_failure, _("%s: cannot make the pin root shared"), dir);
+	/* the copies other mount namespaces got of it stay theirs */
+	if (!shared && (mount_propagation_of(fd, &flags, NULL) != 0 || (flags & (MS_SHARED | MS_SLAVE))) &&
+	    set_propagation(fd, "", MS_PRIVATE, false) != 0)
+		err(tool_failure, _("%s: cannot make the pin root private"), dir);
 	close(fd);
 	close(lockfd);
 	close(parent);
 	free(name);
+}
+
+void pin_root_prepare(const char *dir)
+{
+	prepare_root(dir, true);
+}
+
+void pin_root_prepare_private(const char *dir)
+{
+	prepare_root(dir, false);
 }
 
 /* The type of the namespace a descriptor opened with O_PATH refers to:
@@ -566,9 +581,15 @@ int pin_dir_add(struct pin_dir *dir, int nsfd, const struct ns_type *type)
 		warn(NULL);
 		return -1;
 	}
+	if (type->flag == CLONE_NEWNS && dir->by_name) {
+		rc = mnt_pin_create(dir->by_name, nsfd);
+		dir->mnt_pinned = rc == 0;
+		free(path);
+		return rc;
+	}
 	rc = pin_create_at(dir->fd, type->name, nsfd, type, path);
-	if (rc == 0 && type->flag == CLONE_NEWNET && dir->netns_name) {
-		rc = netns_pin_create(dir->netns_name, nsfd);
+	if (rc == 0 && type->flag == CLONE_NEWNET && dir->by_name) {
+		rc = netns_pin_create(dir->by_name, nsfd);
 		if (rc != 0)
 			remove_entry_pin(dir->fd, type->name, dir->path);
 		dir->netns_pinned = rc == 0;
@@ -603,8 +624,10 @@ void pin_dir_rollback(struct pin_dir *dir)
 	if (!dir->path || dir->fd < 0)
 		return;
 	if (dir->netns_pinned)
-		netns_pin_undo(dir->netns_name);
-	dir->netns_pinned = false;
+		netns_pin_undo(dir->by_name);
+	if (dir->mnt_pinned)
+		mnt_pin_undo(dir->by_name);
+	dir->netns_pinned = dir->mnt_pinned = false;
 	for_each_ns_type(t) {
 		if (!dir->pinned[ns_type_index(t)])
 			continue;
@@ -642,7 +665,7 @@ int pin_dir_of_process(struct pin_dir *pins, const char *arg, pid_t pid, int fla
 	rc = pin_dir_begin(pins, dir);
 	free(dir);
 	if (netns_pin_wanted(arg))
-		pins->netns_name = arg;
+		pins->by_name = arg;
 	for_each_ns_type(t) {
 		char path[64];
 		int fd;

@@ -21,6 +21,10 @@ char *pin_resolve(const char *arg, bool prepare);
  * and safe against parallel first runs (flock). Exits on failure. */
 void pin_root_prepare(const char *dir);
 
+/* The same, but private: where mount namespace pins live, which the kernel
+ * takes only on a mount that propagates nowhere. */
+void pin_root_prepare_private(const char *dir);
+
 /* Bind-mount the namespace NSFD onto PATH, which is created for it (mode 0,
  * as ip netns does) and must not exist: the mount goes onto the descriptor of
  * the file just made, so a swap of PATH's name cannot redirect it. On failure
@@ -51,8 +55,10 @@ struct pin_dir {
 	int fd;                    /* DIR, opened once: every pin is made in it */
 	bool created;              /* the directory was made for these pins */
 	bool pinned[NS_TYPE_MAX];
-	const char *netns_name;    /* set after begin: its net pin is /run/netns/NAME too */
-	bool netns_pinned;
+	const char *by_name;       /* set after begin, the NAME it was given by: its
+				    * net pin is /run/netns/NAME too, its mnt pin
+				    * PINROOT.mnt/NAME */
+	bool netns_pinned, mnt_pinned;
 };
 
 /* Open (or create) DIR for pins, its parent locked against other runs that

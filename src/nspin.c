@@ -179,7 +179,7 @@ static int pin_target(const char *dir_arg)
 	dir = pin_resolve(dir_arg, true);
 	rc = pin_dir_begin(&pins, dir);
 	if (netns_pin_wanted(dir_arg))
-		pins.netns_name = dir_arg;
+		pins.by_name = dir_arg;
 	for_each_ns_type(t) {
 		int fd = fds[ns_type_index(t)];
 

@@ -152,3 +152,37 @@ setup_named() {
 	run -1 mountprop -N "$zombie";            assert_one_line_error; [ "$output" = "mountprop: $zombie: no such process" ]
 	run -1 nspin -t "$zombie" "z$$";          assert_one_line_error; [ "$output" = "nspin: $zombie: no such process" ]
 }
+
+@test "nspin -t PID NAME and nsclone --pin=NAME pin the mount namespace too, with a slave of the pin root present" {
+	require_root
+	export NSTOOLS_PIN_ROOT="$NST_TMP/root"
+	start_holder -m -u --propagation private
+	local holder=$HOLDER viewer
+	# the pin root made, then a mount namespace that receives its mounts: the
+	# kernel refuses a mount namespace pin on a mount that propagates
+	nspin -u "$holder" "prep$$"
+	nspin --release "prep$$"
+	spawn unshare -m --propagation slave sleep infinity
+	viewer=$SPAWNED
+	wait_for_exec "$viewer" sleep
+	grep -q " $NSTOOLS_PIN_ROOT " "/proc/$viewer/mountinfo"
+
+	run nspin -t "$holder" -m -u "box$$"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	run nsjoin -t "box$$" readlink /proc/self/ns/mnt /proc/self/ns/uts
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(ns_of "$holder" mnt; ns_of "$holder" uts)" ]
+	[ "$(stat -L -c %i "$NSTOOLS_PIN_ROOT.mnt/box$$")" = "$(ns_ino "$holder" mnt)" ]
+	# the other types stay on the shared pin root: the viewer sees them
+	grep -q " $NSTOOLS_PIN_ROOT/box$$/uts " "/proc/$viewer/mountinfo"
+	[ "$(nsls -rn -o NS,TYPE -t mnt "box$$")" = "$(ns_ino "$holder" mnt) mnt" ]
+
+	run nsclone -m -u --pin="clone$$" readlink /proc/self/ns/mnt
+	[ "$status" -eq 0 ]
+	[ "$(stat -L -c 'mnt:[%i]' "$NSTOOLS_PIN_ROOT.mnt/clone$$")" = "$output" ]
+
+	run nspin --release "box$$" "clone$$"
+	[ "$status" -eq 0 ]
+	[ -z "$(ls -A "$NSTOOLS_PIN_ROOT" "$NSTOOLS_PIN_ROOT.mnt" | grep -v ':$')" ]
+}
