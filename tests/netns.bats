@@ -236,3 +236,23 @@ own_etc() {
 	[ "${lines[1]}" = "${lines[2]}" ]
 	[ "${#lines[@]}" -eq 3 ]
 }
+
+@test "the man pages' ip netns identify and ip -all netns exec compositions agree with iproute2" {
+	setup_netns
+	run in_own_run "
+		nspin -n $HOLDER /run/netns/blue
+		ip netns add white
+		ip netns identify $HOLDER
+		nsls -p $HOLDER -t net -rno NSFS | tr , '\\n' | sed -n 's|^/run/netns/||p'
+		ip -all netns exec readlink /proc/self/ns/net 2>/dev/null | grep -v '^\$' | sort > '$NST_TMP/ip'
+		for name in \$(ls /run/netns); do echo \"netns: \$name\"; nsjoin -n \"\$name\" readlink /proc/self/ns/net; done |
+			sort > '$NST_TMP/ours'
+		ip netns delete white
+		nspin --release blue"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = blue ]
+	[ "${lines[1]}" = blue ]
+	cmp "$NST_TMP/ip" "$NST_TMP/ours"
+	[ "$(grep -c '^netns: ' "$NST_TMP/ours")" -eq 2 ]
+}
