@@ -184,5 +184,5 @@ setup_named() {
 
 	run nspin --release "box$$" "clone$$"
 	[ "$status" -eq 0 ]
-	[ -z "$(ls -A "$NSTOOLS_PIN_ROOT" "$NSTOOLS_PIN_ROOT.mnt" | grep -v ':$')" ]
+	[ -z "$(ls -A "$NSTOOLS_PIN_ROOT")" ] && [ -z "$(ls -A "$NSTOOLS_PIN_ROOT.mnt")" ]
 }
