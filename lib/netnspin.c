@@ -55,6 +55,16 @@ static int pin_in(const char *dir, const char *name, int nsfd, int flag)
 	return rc;
 }
 
+char *pin_path_of_type(const char *arg, const struct ns_type *type, bool prepare)
+{
+	if (type->flag == CLONE_NEWNS && netns_pin_wanted(arg)) {
+		if (prepare)
+			netns_pin_prepare(arg, CLONE_NEWNS);
+		return mnt_path(arg);
+	}
+	return pin_resolve(arg, prepare);
+}
+
 int mnt_pin_create(const char *name, int nsfd)
 {
 	return pin_in(pin_root_mnt(), name, nsfd, CLONE_NEWNS);
@@ -131,7 +141,7 @@ int netns_pin_release_name(const char *name, bool stale)
 	unsigned long long our_net, their_net = 0;
 	const struct ns_type *type;
 	struct stat st;
-	bool have_ours, have_theirs, had_mnt;
+	bool have_ours, have_theirs, had_mnt, other;
 	int rc = 0;
 
 	ns_name_check(name);
@@ -148,11 +158,13 @@ int netns_pin_release_name(const char *name, bool stale)
 	our_net = pinned_net(ours);
 	have_ours = lstat(ours, &st) == 0;
 	have_theirs = pin_is_pin(theirs, &type, &their_net) && type->flag == CLONE_NEWNET;
-	if (rc == 0 && (have_ours || (!have_theirs && netns_entry(name, &st) != 0 && !had_mnt)))
+	/* something in /run/netns by that name that is no pin */
+	other = !have_ours && !have_theirs && netns_entry(name, &st) == 0;
+	if (rc == 0 && (have_ours || (!have_theirs && !other && !had_mnt)))
 		rc = pin_release(ours);
 	if (rc == 0 && have_theirs && (!have_ours || our_net == their_net))
 		rc = pin_release(theirs);
-	else if (rc == 0 && !have_ours && !have_theirs)
+	else if (rc == 0 && other)
 		rc = S_ISREG(st.st_mode) && st.st_size == 0 ? release_stale(name, theirs, stale) :
 			(warnx(_("%s: not a pin: left as it is"), theirs), -1);
 	free(ours);

@@ -6,6 +6,8 @@
 
 #include <stdbool.h>
 
+#include "nstype.h"
+
 /* Before pinning the types in TYPES (CLONE_NEW*) by ARG: when ARG is a NAME
  * and a network namespace is among them, make /run/netns ready as ip netns
  * does (a shared mount point of its own); a mount namespace, the private
@@ -25,6 +27,10 @@ void netns_pin_undo(const char *name);
  * lives in PINROOT.mnt/NAME, a private pin root: the kernel refuses it on
  * the shared one whenever another mount namespace receives its mounts. */
 int mnt_pin_create(const char *name, int nsfd);
+
+/* Where one pin of TYPE named ARG lives: PINROOT.mnt/NAME for a mount
+ * namespace by NAME, else as pin_resolve says (PREPARE as there). */
+char *pin_path_of_type(const char *arg, const struct ns_type *type, bool prepare);
 void mnt_pin_undo(const char *name);
 
 /* nspin --release NAME: the pins of PINROOT/NAME and PINROOT.mnt/NAME, and /run/netns/NAME where

@@ -31,7 +31,7 @@ void pin_files_prepare(const struct pin_files *files)
 
 		if (arg) {
 			netns_pin_prepare(arg, t->flag);
-			free(pin_resolve(arg, true));
+			free(pin_path_of_type(arg, t, true));
 		}
 	}
 }
@@ -39,7 +39,7 @@ void pin_files_prepare(const struct pin_files *files)
 /* FILE as a path: itself, or a NAME under the pin root. */
 static int pin_one(const char *arg, int nsfd, const struct ns_type *type, bool *existed)
 {
-	char *path = pin_resolve(arg, false);
+	char *path = pin_path_of_type(arg, type, false);
 	int rc = pin_create_file(nsfd, type, path);
 
 	*existed = rc == 1;
@@ -104,7 +104,7 @@ void pin_files_rollback(struct pin_files *files)
 
 		if (!files->made[i])
 			continue;
-		path = pin_resolve(files->arg[i], false);
+		path = pin_path_of_type(files->arg[i], t, false);
 		if (t->flag == CLONE_NEWNET && netns_pin_wanted(files->arg[i]))
 			netns_pin_undo(files->arg[i]);
 		if (pin_release(path) == 0 && files->existed[i])

@@ -123,7 +123,7 @@ static int pin_one(const char *spec, const char *path_arg)
 		usage_error(_("%s: a PID needs a type option (-m, -u, -i, -n, -p, -U, -C or -T)"), spec);
 	fd = ns_open_spec(spec, type, &found);
 	netns_pin_prepare(path_arg, found->flag);
-	path = pin_resolve(path_arg, true);
+	path = pin_path_of_type(path_arg, found, true);
 	rc = pin_create(fd, found, path);
 	/* by NAME, a network namespace is iproute2's too: both or neither */
 	if (rc == 0 && found->flag == CLONE_NEWNET && netns_pin_wanted(path_arg) &&

@@ -182,7 +182,16 @@ setup_named() {
 	[ "$status" -eq 0 ]
 	[ "$(stat -L -c 'mnt:[%i]' "$NSTOOLS_PIN_ROOT.mnt/clone$$")" = "$output" ]
 
-	run nspin --release "box$$" "clone$$"
+	# one pin by NAME, and nsclone --mount=NAME: the same place
+	run nspin -m "$holder" "one$$"
+	[ "$status" -eq 0 ]
+	[ "$(stat -L -c %i "$NSTOOLS_PIN_ROOT.mnt/one$$")" = "$(ns_ino "$holder" mnt)" ]
+	[ "$(nsjoin -m "one$$" readlink /proc/self/ns/mnt)" = "$(ns_of "$holder" mnt)" ]
+	run nsclone --mount="two$$" readlink /proc/self/ns/mnt
+	[ "$status" -eq 0 ]
+	[ "$(stat -L -c 'mnt:[%i]' "$NSTOOLS_PIN_ROOT.mnt/two$$")" = "$output" ]
+
+	run nspin --release "box$$" "clone$$" "one$$" "two$$"
 	[ "$status" -eq 0 ]
 	[ -z "$(ls -A "$NSTOOLS_PIN_ROOT")" ] && [ -z "$(ls -A "$NSTOOLS_PIN_ROOT.mnt")" ]
 }
