@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "nsmembers.h"
 #include "nsreport.h"
 #include "tool.h"
 #include "u64map.h"
@@ -328,8 +329,13 @@ void report_table(struct ns_report *rep)
 {
 	const struct census *c = rep->census;
 	struct drawing d = { .rep = rep };
-	size_t count, *list = select_namespaces(rep, &count);
+	size_t count, *list;
 
+	if (rep->members) {
+		report_members(rep);
+		return;
+	}
+	list = select_namespaces(rep, &count);
 	if (rep->tree == TREE_PROCESS)
 		rep->style.tree_column = "COMMAND";
 	else if (rep->tree != TREE_NONE)

@@ -37,6 +37,8 @@ struct ns_report {
 	uint64_t task_ns[NS_TYPE_MAX];
 	bool persistent;                             /* -P */
 	struct column_filter *filter;                /* -Q, or NULL */
+	bool members;                                /* NS operands and nothing that shapes the
+							table: their processes, as lsns NS */
 	struct ns_wanted *wanted;                    /* NS operands */
 	size_t nwanted, wanted_alloc;
 };

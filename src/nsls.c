@@ -119,7 +119,7 @@ static noreturn void usage(void)
 	printf(_("Usage:\n %s [options] [NS...]\n"), program_invocation_short_name);
 	fputs(_("\nList namespaces, and what keeps each of them alive.\n"), stdout);
 	fputs(_("\nNS is an inode number, a namespace file, a pin directory or a NAME: list\n"
-		"only those namespaces.\n"), stdout);
+		"the processes in it, as lsns NS; with -o, -l, -T, -t, -p or -P, only it.\n"), stdout);
 	fputs(_("\nOptions:\n"
 		"  -J, --json               use JSON output format\n"
 		"  -l, --list               use list format output (no tree)\n"
@@ -339,6 +339,8 @@ static void parse_options(int argc, char **argv)
 		}
 	}
 	check_exclusive(given, longopts);
+	report.members = optind < argc && !given['o'] && !given[OPT_OUTPUT_ALL] && !given['l'] && !given['T'] &&
+			 !given['t'] && !given['p'] && !given['P'] && !given['Q'];
 	/* lsns's defaults: with -t net, where the namespace is pinned and its ID */
 	if (report.types_given && report_lists(&report, census.socket_type))
 		columns_init(&report.columns, column_infos, sizeof(column_infos) / sizeof(column_infos[0]),
