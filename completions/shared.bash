@@ -128,9 +128,28 @@ _nstools_pids()
 	_nstools_add "${pids[@]#/proc/}"
 }
 
+# _nstools_names [TYPE]: the NAMEs every tool takes for a namespace of TYPE
+# (any, without one): the entries of the pin root, and for the network type
+# iproute2's /run/netns.
+_nstools_names()
+{
+	local root entry
+
+	root=$(_nstools_pin_root)
+	for entry in "$root"/*; do
+		[[ -e $entry ]] && _nstools_add "${entry##*/}"
+	done
+	if [[ -z ${1:-} || $1 == net ]]; then
+		for entry in /run/netns/*; do
+			[[ -e $entry ]] && _nstools_add "${entry##*/}"
+		done
+	fi
+	return 0
+}
+
 # _nstools_spec [TYPE]: a SPEC naming a namespace of TYPE (any, without one):
-# a PID; a /proc/PID/ns file; a pin under the pin root, or in a pin directory
-# there; any other file.
+# a PID; a /proc/PID/ns file; a NAME; a pin under the pin root, or in a pin
+# directory there; any other file.
 _nstools_spec()
 {
 	local type=${1:-*} root entry
@@ -142,6 +161,7 @@ _nstools_spec()
 		_nstools_add /proc/[0-9]*/ns/$type
 		return 0
 	fi
+	[[ $cur != */* ]] && _nstools_names "${1:-}"
 	root=$(_nstools_pin_root)
 	# shellcheck disable=SC2231 # TYPE is a glob: * for any
 	for entry in "$root"/* "$root"/*/$type; do
@@ -151,13 +171,15 @@ _nstools_spec()
 	return 0
 }
 
-# _nstools_target: a PID, or a pin directory: under the pin root, or any directory.
+# _nstools_target: a PID, a NAME, or a pin directory: under the pin root, or
+# any directory.
 _nstools_target()
 {
 	local root entry
 
 	[[ $cur =~ ^[0-9]*$ ]] && _nstools_pids
 	[[ $cur == [0-9]* ]] && return 0
+	[[ $cur != */* ]] && _nstools_names
 	root=$(_nstools_pin_root)
 	for entry in "$root"/*; do
 		[[ -d $entry ]] && _nstools_add "$entry"
@@ -171,17 +193,11 @@ _nstools_target()
 # there is a slash.
 _nstools_pin_path()
 {
-	local root entry
-
 	if [[ $cur == */* ]]; then
 		_nstools_files f
 		return 0
 	fi
-	root=$(_nstools_pin_root)
-	for entry in "$root"/*; do
-		[[ -e $entry ]] && _nstools_add "${entry##*/}"
-	done
-	return 0
+	_nstools_names
 }
 
 # _nstools_columns COLUMN...: a comma-separated list of them (after -o's

@@ -10,6 +10,7 @@
 
 #include "kernel.h"
 #include "nsfile.h"
+#include "nsname.h"
 #include "parse.h"
 #include "pidhold.h"
 #include "tool.h"
@@ -120,6 +121,9 @@ int ns_open_of_pid(const struct held_pid *held, const struct ns_type *type)
 	if (fd < 0) {
 		if (!held_pid_alive(held))
 			errx(tool_failure, _("%d: no such process"), (int) held->pid);
+		/* a zombie's entries are still listed, but lead nowhere */
+		if (errno == ENOENT && held_pid_open(held, relpath, O_PATH | O_NOFOLLOW) >= 0)
+			errx(tool_failure, _("%d: has exited"), (int) held->pid);
 		if (errno == ENOENT)
 			errx(tool_failure, _("%s: this kernel has no %s namespaces"), name, type->name);
 		err(tool_failure, "%s", name);
@@ -141,9 +145,11 @@ int ns_open_spec(const char *spec, const struct ns_type *want, const struct ns_t
 		fd = ns_open_of_pid(&held, want);
 		pid_release(&held);
 		type = want;
-	} else {
-		if (spec[0] == '-' && is_all_digits(spec + 1))
-			errx(tool_failure, _("%s: invalid process ID"), spec);
+	} else if (spec[0] == '-' && is_all_digits(spec + 1))
+		errx(tool_failure, _("%s: invalid process ID"), spec);
+	else if (ns_is_name(spec))
+		fd = ns_name_open(spec, want, &type);
+	else {
 		/* O_NONBLOCK: a FIFO given by mistake must not hang us */
 		fd = open(spec, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 		if (fd < 0)

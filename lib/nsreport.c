@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "nsmembers.h"
 #include "nsreport.h"
 #include "tool.h"
 #include "u64map.h"
@@ -20,6 +21,14 @@ static const struct column_info summary_infos[] = {
 	[SUM_COUNT] = { "COUNT", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER, NULL },
 	[SUM_LIMIT] = { "LIMIT", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER, NULL },
 };
+
+struct ns_wanted *report_want(struct ns_report *rep, const char *arg)
+{
+	array_reserve_or_exit(&rep->wanted, &rep->wanted_alloc, rep->nwanted + 1, sizeof(*rep->wanted));
+	/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): array_reserve_or_exit made room, or exited */
+	rep->wanted[rep->nwanted].arg = arg;
+	return &rep->wanted[rep->nwanted++];
+}
 
 bool report_lists(const struct ns_report *rep, const struct ns_type *type)
 {
@@ -320,8 +329,13 @@ void report_table(struct ns_report *rep)
 {
 	const struct census *c = rep->census;
 	struct drawing d = { .rep = rep };
-	size_t count, *list = select_namespaces(rep, &count);
+	size_t count, *list;
 
+	if (rep->members) {
+		report_members(rep);
+		return;
+	}
+	list = select_namespaces(rep, &count);
 	if (rep->tree == TREE_PROCESS)
 		rep->style.tree_column = "COMMAND";
 	else if (rep->tree != TREE_NONE)

@@ -37,9 +37,14 @@ struct ns_report {
 	uint64_t task_ns[NS_TYPE_MAX];
 	bool persistent;                             /* -P */
 	struct column_filter *filter;                /* -Q, or NULL */
+	bool members;                                /* NS operands and nothing that shapes the
+							table: their processes, as lsns NS */
 	struct ns_wanted *wanted;                    /* NS operands */
 	size_t nwanted, wanted_alloc;
 };
+
+/* One more NS operand, named ARG: its inode number to be filled in. */
+struct ns_wanted *report_want(struct ns_report *rep, const char *arg);
 
 /* True when namespaces of TYPE are listed (-t). */
 bool report_lists(const struct ns_report *rep, const struct ns_type *type);

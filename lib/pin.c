@@ -16,7 +16,9 @@
 
 #include "kernel.h"
 #include "mountpoint.h"
+#include "netnspin.h"
 #include "nsfile.h"
+#include "nsname.h"
 #include "pin.h"
 #include "propagation.h"
 #include "safepath.h"
@@ -25,16 +27,6 @@
 #ifndef NS_GET_MNTNS_ID
 # define NS_GET_MNTNS_ID _IOR(NSIO, 0x5, uint64_t)
 #endif
-
-const char *pin_root(void)
-{
-	const char *root = getenv("NSTOOLS_PIN_ROOT");
-
-	return root && *root ? root : PINROOT;
-}
-
-/* where iproute2 keeps named network namespaces: ip netns list shows them */
-#define IPROUTE2_NETNS_DIR "/run/netns"
 
 char *pin_resolve(const char *arg, bool prepare)
 {
@@ -50,8 +42,7 @@ char *pin_resolve(const char *arg, bool prepare)
 		free(copy);
 		return path;
 	}
-	if (!*arg || strcmp(arg, ".") == 0 || strcmp(arg, "..") == 0)
-		errx(tool_failure, _("'%s': not a pin name"), arg);
+	ns_name_check(arg);
 	if (prepare)
 		pin_root_prepare(pin_root());
 	if (asprintf(&path, "%s/%s", pin_root(), arg) < 0)
@@ -139,7 +130,8 @@ static int bind_onto_itself(int dirfd)
 	return 0;
 }
 
-void pin_root_prepare(const char *dir)
+/* Make DIR a mount point of its own, then shared (SHARED) or private. */
+static void prepare_root(const char *dir, bool shared)
 {
 	unsigned long flags = 0;
 	char *name;
@@ -174,13 +166,27 @@ void pin_root_prepare(const char *dir)
 		if (set_propagation(fd, "", MS_PRIVATE, false) != 0)
 			err(tool_failure, _("%s: cannot make the pin root private"), dir);
 	}
-	if ((mount_propagation_of(fd, &flags, NULL) != 0 || !(flags & MS_SHARED)) &&
+	if (shared && (mount_propagation_of(fd, &flags, NULL) != 0 || !(flags & MS_SHARED)) &&
 	    set_propagation(fd, "", MS_SHARED, false) != 0)
 		err(tool_failure, _("%s: cannot make the pin root shared"), dir);
+	/* the copies other mount namespaces got of it stay theirs */
+	if (!shared && (mount_propagation_of(fd, &flags, NULL) != 0 || (flags & (MS_SHARED | MS_SLAVE))) &&
+	    set_propagation(fd, "", MS_PRIVATE, false) != 0)
+		err(tool_failure, _("%s: cannot make the pin root private"), dir);
 	close(fd);
 	close(lockfd);
 	close(parent);
 	free(name);
+}
+
+void pin_root_prepare(const char *dir)
+{
+	prepare_root(dir, true);
+}
+
+void pin_root_prepare_private(const char *dir)
+{
+	prepare_root(dir, false);
 }
 
 /* The type of the namespace a descriptor opened with O_PATH refers to:
@@ -407,7 +413,38 @@ static int lock_directory(int dirfd, const char *path)
 	return 0;
 }
 
-int pin_create(int nsfd, const struct ns_type *type, const char *path)
+/* unshare's --TYPE=FILE: an existing empty regular file, no pin yet, is
+ * pinned onto where it is, through the descriptor it was checked on. */
+static int pin_onto_empty_at(int dirfd, const char *name, int nsfd, const struct ns_type *type, const char *path)
+{
+	struct stat st;
+	int fd = path_open_entry(dirfd, name, O_PATH | O_NOFOLLOW), rc, saved_errno;
+
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return pin_create_at(dirfd, name, nsfd, type, path);
+		warnx("%s: %s", path, path_error(errno));
+		return -1;
+	}
+	if (pin_fd_type(fd) || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size != 0 ||
+	    fd_is_mount_root(fd)) {
+		warnx(_("%s: exists and is not an empty regular file: refused"), path);
+		close(fd);
+		return -1;
+	}
+	rc = attach_namespace(nsfd, fd);
+	saved_errno = errno;
+	if (rc != 0 && (saved_errno == EINVAL || saved_errno == ELOOP) && type->flag == CLONE_NEWNS)
+		explain_mount_ns_refusal(nsfd, path);
+	else if (rc != 0)
+		warn(_("%s: cannot pin the %s namespace"), path, type->name);
+	close(fd);
+	return rc == 0 ? 1 : -1;
+}
+
+/* Pin NSFD at PATH, in its parent opened once and locked; onto an empty
+ * file there too when ONTO_EMPTY. */
+static int pin_at_path(int nsfd, const struct ns_type *type, const char *path, bool onto_empty)
 {
 	char *name;
 	int parent = path_open_parent(path, &name), rc = -1;
@@ -417,10 +454,21 @@ int pin_create(int nsfd, const struct ns_type *type, const char *path)
 		return -1;
 	}
 	if (lock_directory(parent, path) == 0)
-		rc = pin_create_at(parent, name, nsfd, type, path);
+		rc = onto_empty ? pin_onto_empty_at(parent, name, nsfd, type, path) :
+			pin_create_at(parent, name, nsfd, type, path);
 	close(parent);
 	free(name);
 	return rc;
+}
+
+int pin_create_file(int nsfd, const struct ns_type *type, const char *path)
+{
+	return pin_at_path(nsfd, type, path, true);
+}
+
+int pin_create(int nsfd, const struct ns_type *type, const char *path)
+{
+	return pin_at_path(nsfd, type, path, false);
 }
 
 /* The mount ID of what FD refers to; 0 when statx cannot say. */
@@ -512,6 +560,18 @@ int pin_dir_begin(struct pin_dir *dir, const char *path)
 	return dir->fd < 0 ? -1 : 0;
 }
 
+static int remove_entry_pin(int dirfd, const char *name, const char *shown)
+{
+	int pinfd = path_open_entry(dirfd, name, O_PATH | O_NOFOLLOW), rc;
+
+	rc = pinfd < 0 ? -1 : pin_remove_at(dirfd, name, pinfd);
+	if (rc != 0)
+		warn(_("%s/%s: cannot remove the pin"), shown, name);
+	if (pinfd >= 0)
+		close(pinfd);
+	return rc;
+}
+
 int pin_dir_add(struct pin_dir *dir, int nsfd, const struct ns_type *type)
 {
 	char *path;
@@ -521,7 +581,19 @@ int pin_dir_add(struct pin_dir *dir, int nsfd, const struct ns_type *type)
 		warn(NULL);
 		return -1;
 	}
+	if (type->flag == CLONE_NEWNS && dir->by_name) {
+		rc = mnt_pin_create(dir->by_name, nsfd);
+		dir->mnt_pinned = rc == 0;
+		free(path);
+		return rc;
+	}
 	rc = pin_create_at(dir->fd, type->name, nsfd, type, path);
+	if (rc == 0 && type->flag == CLONE_NEWNET && dir->by_name) {
+		rc = netns_pin_create(dir->by_name, nsfd);
+		if (rc != 0)
+			remove_entry_pin(dir->fd, type->name, dir->path);
+		dir->netns_pinned = rc == 0;
+	}
 	if (rc == 0)
 		dir->pinned[ns_type_index(type)] = true;
 	free(path);
@@ -545,24 +617,17 @@ static int remove_directory(int parent, const char *name, int fd, const char *pa
 	return 0;
 }
 
-static int remove_entry_pin(int dirfd, const char *name, const char *shown)
-{
-	int pinfd = path_open_entry(dirfd, name, O_PATH | O_NOFOLLOW), rc;
-
-	rc = pinfd < 0 ? -1 : pin_remove_at(dirfd, name, pinfd);
-	if (rc != 0)
-		warn(_("%s/%s: cannot remove the pin"), shown, name);
-	if (pinfd >= 0)
-		close(pinfd);
-	return rc;
-}
-
 void pin_dir_rollback(struct pin_dir *dir)
 {
 	bool left = false;
 
 	if (!dir->path || dir->fd < 0)
 		return;
+	if (dir->netns_pinned)
+		netns_pin_undo(dir->by_name);
+	if (dir->mnt_pinned)
+		mnt_pin_undo(dir->by_name);
+	dir->netns_pinned = dir->mnt_pinned = false;
 	for_each_ns_type(t) {
 		if (!dir->pinned[ns_type_index(t)])
 			continue;
@@ -592,10 +657,15 @@ void pin_dir_end(struct pin_dir *dir)
  * those it makes its children in, which a time namespace made late is only. */
 int pin_dir_of_process(struct pin_dir *pins, const char *arg, pid_t pid, int flags)
 {
-	char *dir = pin_resolve(arg, true);
-	int rc = pin_dir_begin(pins, dir);
+	char *dir;
+	int rc;
 
+	netns_pin_prepare(arg, flags);
+	dir = pin_resolve(arg, true);
+	rc = pin_dir_begin(pins, dir);
 	free(dir);
+	if (netns_pin_wanted(arg))
+		pins->by_name = arg;
 	for_each_ns_type(t) {
 		char path[64];
 		int fd;

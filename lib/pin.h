@@ -6,11 +6,9 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+#include "nsname.h"
 #include "nstype.h"
 
-/* Where a pin named without a slash lives: $NSTOOLS_PIN_ROOT, else the
- * configured pin root (/run/nstools). */
-const char *pin_root(void);
 
 /* The path a pin argument means: itself when it has a slash, else a NAME
  * under the pin root. PREPARE (for making pins) first makes the pin root, or
@@ -23,12 +21,21 @@ char *pin_resolve(const char *arg, bool prepare);
  * and safe against parallel first runs (flock). Exits on failure. */
 void pin_root_prepare(const char *dir);
 
+/* The same, but private: where mount namespace pins live, which the kernel
+ * takes only on a mount that propagates nowhere. */
+void pin_root_prepare_private(const char *dir);
+
 /* Bind-mount the namespace NSFD onto PATH, which is created for it (mode 0,
  * as ip netns does) and must not exist: the mount goes onto the descriptor of
  * the file just made, so a swap of PATH's name cannot redirect it. On failure
  * a one-line warning says why (with the rule a mount namespace pin broke),
  * nothing is left behind, and -1 is returned. */
 int pin_create(int nsfd, const struct ns_type *type, const char *path);
+
+/* The same, as unshare --TYPE=FILE: PATH may also be an empty regular file
+ * (as ip netns add and touch make them), pinned onto where it is (then 1,
+ * not 0); anything else that exists is refused and left as it is. */
+int pin_create_file(int nsfd, const struct ns_type *type, const char *path);
 
 /* True when PATH is a namespace bind mount; *inode tells which namespace.
  * False with errno 0 when it is not; with errno set when that could not be
@@ -48,6 +55,10 @@ struct pin_dir {
 	int fd;                    /* DIR, opened once: every pin is made in it */
 	bool created;              /* the directory was made for these pins */
 	bool pinned[NS_TYPE_MAX];
+	const char *by_name;       /* set after begin, the NAME it was given by: its
+				    * net pin is /run/netns/NAME too, its mnt pin
+				    * PINROOT.mnt/NAME */
+	bool netns_pinned, mnt_pinned;
 };
 
 /* Open (or create) DIR for pins, its parent locked against other runs that

@@ -16,7 +16,7 @@
 #include "target.h"
 #include "tool.h"
 
-void target_parse(struct target *target, const char *arg)
+void target_parse(struct target *target, const char *arg, int types)
 {
 	if (target->arg)
 		usage_error(_("only one --target"));
@@ -25,65 +25,46 @@ void target_parse(struct target *target, const char *arg)
 		pid_hold(arg, &target->pid);
 		return;
 	}
-	/* links are followed only where nobody but root (or we) could have made them */
-	target->dirfd = path_open_trusted(arg, O_RDONLY | O_DIRECTORY);
-	if (target->dirfd < 0) {
-		if (errno == ENOTDIR)
-			errx(EXIT_TOOL_FAILED, _("%s: neither a process ID nor a pin directory"), arg);
-		errx(EXIT_TOOL_FAILED, "%s: %s", arg, path_error(errno));
-	}
+	ns_held_init(&target->pins);
+	ns_pins_resolve(arg, types, &target->pins);
+	target->pinned = true;
 }
 
-/* DIR/TYPE as a pin: reached with no link followed and on nsfs, which only a
- * bind mount of a namespace can be. A link (to /proc/PID/ns/TYPE of a process
- * the owner of DIR runs, say) is refused, not followed: whoever can write DIR
- * would otherwise choose the namespace root enters. */
-static int open_pin(const struct target *target, const struct ns_type *t, char **path)
+bool target_pins(const struct target *target, int types)
 {
-	struct statfs sfs;
+	if (!target->pinned)
+		return false;
+	for_each_ns_type(t)
+		if ((types & t->flag) && target->pins.fd[ns_type_index(t)] >= 0)
+			return true;
+	return false;
+}
+
+int target_open_namespace(const struct target *target, const struct ns_type *type)
+{
 	int fd;
 
-	if (asprintf(path, "%s/%s", target->arg, t->name) < 0)
-		err(EXIT_TOOL_FAILED, NULL);
-	fd = path_open_entry(target->dirfd, t->name, O_RDONLY | O_NONBLOCK | O_NOCTTY);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return -1;
-		if (errno == ELOOP)
-			errx(EXIT_TOOL_FAILED, _("%s: not a pin (a symbolic link): refused"), *path);
-		err(EXIT_TOOL_FAILED, "%s", *path);
-	}
-	if (fstatfs(fd, &sfs) != 0)
-		err(EXIT_TOOL_FAILED, "%s", *path);
-	if (sfs.f_type != NSFS_MAGIC)
-		errx(EXIT_TOOL_FAILED, _("%s: not a pin (not a namespace file): refused"), *path);
+	if (!target->pinned)
+		return ns_open_of_pid(&target->pid, type);
+	fd = target->pins.fd[ns_type_index(type)];
+	if (fd < 0)
+		return -1;
+	fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	if (fd < 0)
+		err(tool_failure, NULL);
 	return fd;
 }
 
-/* -t DIR: the pins that nspin -t and nsclone --pin write, named by type. */
+/* -t DIR or NAME: the pins found, by type. */
 static void add_pin_directory(const struct target *target, struct join_set *set)
 {
-	size_t found = 0;
-
 	for_each_ns_type(t) {
-		char *path;
-		int fd = open_pin(target, t, &path);
+		int fd;
 
-		if (fd < 0) {
-			free(path);
-			continue;
-		}
-		ns_check_fd(fd, path, t);
-		found++;
-		if (!join_set_has(set, t))
-			join_add(set, t, fd, path);
-		else {
-			close(fd);
-			free(path);
-		}
+		/* the path is the target's, which outlives the joins */
+		if (!join_set_has(set, t) && (fd = target_open_namespace(target, t)) >= 0)
+			join_add(set, t, fd, target->pins.path[ns_type_index(t)]);
 	}
-	if (found == 0)
-		errx(EXIT_TOOL_FAILED, _("%s: no namespace pins in this directory"), target->arg);
 }
 
 /* -t PID: every namespace of the process that was not given explicitly. */
@@ -100,7 +81,7 @@ void target_add_namespaces(const struct target *target, struct join_set *set)
 {
 	if (target->pid.procfd >= 0)
 		add_target_namespaces(target, set);
-	else if (target->dirfd >= 0)
+	else if (target->pinned)
 		add_pin_directory(target, set);
 }
 
@@ -149,7 +130,7 @@ int target_open_directory(const struct target *target, const char *dir, const ch
 void target_release(struct target *target)
 {
 	pid_release(&target->pid);
-	if (target->dirfd >= 0)
-		close(target->dirfd);
-	target->dirfd = -1;
+	if (target->pinned)
+		ns_held_release(&target->pins);
+	target->pinned = false;
 }

@@ -113,7 +113,8 @@ static noreturn void usage(void)
 		"      --make-unbindable    make PATH unbindable\n"
 		"      --make-rshared, --make-rslave, --make-rprivate, --make-runbindable\n"
 		"                           the same, recursively\n"), stdout);
-	fputs(_("\n  -N, --ns=SPEC            in this mount namespace (a file, a PID or PID:INODE)\n"
+	fputs(_("\n  -N, --ns=SPEC            in this mount namespace (a file, a PID, PID:INODE\n"
+		"                           or a NAME)\n"
 		"  -h, --help               display this help and exit\n"
 		"  -V, --version            display version and exit\n"), stdout);
 	columns_print_help(&columns, stdout);

@@ -21,6 +21,7 @@
 #include "nstype.h"
 #include "parse.h"
 #include "pin.h"
+#include "pinfiles.h"
 #include "propagation.h"
 #include "timens.h"
 #include "tool.h"
@@ -54,6 +55,7 @@ static const char *new_root, *new_wd;
 static int64_t monotonic_offset, boottime_offset;
 static bool time_offsets;
 static const char *pin_arg;
+static struct pin_files pin_files; /* --TYPE=FILE */
 static bool detach, keep_stdio, use_init;
 static const char *log_file;
 static int log_fd = -1;
@@ -86,6 +88,7 @@ static noreturn void usage(void)
 		"      --boottime=SECS      offset of the boot-time clock (needs -T)\n"), stdout);
 	fputs(_("\nProcesses:\n"
 		"      --pin=DIR            pin every new namespace as DIR/TYPE before COMMAND starts\n"
+		"      --TYPE=FILE          pin that new namespace on FILE (a path or a NAME)\n"
 		"  -d, --detach             print the PID of COMMAND and exit at once\n"
 		"      --keep-stdio         with -d: keep standard input, output and error\n"
 		"      --log=FILE           with -d: COMMAND's output and errors to FILE\n"
@@ -131,12 +134,14 @@ static void parse_options(int argc, char **argv)
 	int c;
 
 	ns_getopt_build(&options, "+arR:w:dhV", fixed_options, sizeof(fixed_options) / sizeof(fixed_options[0]),
-			no_argument);
+			optional_argument);
 	while ((c = getopt_long(argc, argv, options.optstring, options.longopts, NULL)) != -1) {
 		const struct ns_type *type = ns_type_by_option(c);
 
 		if (type) {
 			clone_flags |= type->flag;
+			if (optarg)
+				pin_files_add(&pin_files, type, optarg);
 			continue;
 		}
 		switch (c) {
@@ -251,7 +256,7 @@ static void parse_options(int argc, char **argv)
  * on; without them the child need not wait. */
 static bool parent_has_work(void)
 {
-	return uid_map.count || gid_map.count || setgroups_mode || time_offsets || pin_arg;
+	return uid_map.count || gid_map.count || setgroups_mode || time_offsets || pin_arg || pin_files.any;
 }
 
 /* The parent's half: everything that must be in place before COMMAND runs.
@@ -267,13 +272,14 @@ static void prepare_child(pid_t child)
 	    id_maps_write(child, &uid_map, &gid_map, setgroups_mode) != 0 ||
 	    (time_offsets && time_offsets_write(child, monotonic_offset, boottime_offset) != 0) ||
 	    (pin_arg && pin_dir_of_process(&pins, pin_arg, child, clone_flags) != 0) ||
-	    handshake_go(&handshake, child) != 0)
+	    pin_files_of_process(&pin_files, child) != 0 || handshake_go(&handshake, child) != 0)
 		goto failed;
 	pin_dir_end(&pins);
 	return;
 failed:
 	kill(child, SIGKILL);
 	waitpid(child, NULL, 0);
+	pin_files_rollback(&pin_files);
 	pin_dir_rollback(&pins);
 	pin_dir_end(&pins);
 	exit(EXIT_TOOL_FAILED);
@@ -362,6 +368,7 @@ int main(int argc, char **argv)
 	tool_init(EXIT_TOOL_FAILED);
 	parse_options(argc, argv);
 	command = optind < argc ? argv + optind : default_command();
+	pin_files_prepare(&pin_files);
 	if (log_file)
 		log_fd = log_file_open(log_file);
 	handshake_open(&handshake);

@@ -12,6 +12,7 @@
 #include "joinset.h"
 #include "kernel.h"
 #include "leakcheck.h"
+#include "netnsexec.h"
 #include "nsfile.h"
 #include "nstype.h"
 #include "parse.h"
@@ -22,6 +23,8 @@ enum {
 	OPT_USER_PARENT = CHAR_MAX + 1,
 	OPT_PRESERVE_CREDENTIALS,
 	OPT_NO_FORK,
+	OPT_NETNS_EXEC,
+	OPT_NO_NETNS_EXEC,
 };
 
 static struct join_set joins;
@@ -31,18 +34,26 @@ static const char *root_dir, *wd_dir;
 static bool root_asked, wd_asked, take_env, preserve_credentials, user_parent, no_fork;
 static const char *uid_arg, *gid_arg;
 static int socket_fd = -1;
+/* ip netns exec's view for COMMAND: asked (1), refused (0), or by how the
+ * network namespace was named (-1) */
+static int netns_exec = -1;
+static const char *net_arg; /* the network namespace's SPEC or pin directory */
 
 static noreturn void usage(void)
 {
 	printf(_("Usage:\n %s [options] [--] [COMMAND [ARG...]]\n"), program_invocation_short_name);
 	fputs(_("\nRun COMMAND (default: $SHELL) inside existing namespaces.\n"), stdout);
-	fputs(_("\nNamespaces (SPEC is a namespace file, a PID or PID:INODE):\n"), stdout);
+	fputs(_("\nNamespaces (SPEC is a namespace file, a PID, PID:INODE or a NAME):\n"), stdout);
 	ns_type_print_options("SPEC", _("  %-24s join this %s namespace (%s)\n"));
 	fputs(_("  -F, --file=FILE          join the namespace in FILE, of whatever type\n"
-		"  -t, --target=PID|DIR     join every namespace of PID that differs from ours,\n"
-		"                             or every pin in directory DIR\n"
+		"  -t, --target=PID|DIR|NAME  join every namespace of PID that differs from\n"
+		"                             ours, or every pin in directory DIR or of NAME\n"
 		"  -N, --net-socket=FD      with -t PID: the network namespace of its socket FD\n"
-		"      --user-parent        join the parent of the user namespace instead\n"), stdout);
+		"      --user-parent        join the parent of the user namespace instead\n"
+		"      --netns-exec         give COMMAND the view ip netns exec gives (its own\n"
+		"                             mount namespace, /sys, /etc/netns/NAME): the\n"
+		"                             default for a network namespace by NAME or pin\n"
+		"      --no-netns-exec      never do that\n"), stdout);
 	fputs(_("\nRoot, working directory and environment:\n"
 		"  -r, --root[=DIR]         change root to DIR (default: the target's root)\n"
 		"  -w, --wd[=DIR]           change directory to DIR (default: the target's)\n"
@@ -90,6 +101,8 @@ static void parse_options(int argc, char **argv)
 		{ "setgid",               required_argument, NULL, 'G' },
 		{ "preserve-credentials", no_argument,       NULL, OPT_PRESERVE_CREDENTIALS },
 		{ "no-fork",              no_argument,       NULL, OPT_NO_FORK },
+		{ "netns-exec",           no_argument,       NULL, OPT_NETNS_EXEC },
+		{ "no-netns-exec",        no_argument,       NULL, OPT_NO_NETNS_EXEC },
 		{ "help",                 no_argument,       NULL, 'h' },
 		{ "version",              no_argument,       NULL, 'V' },
 	};
@@ -104,6 +117,8 @@ static void parse_options(int argc, char **argv)
 
 		if (type) {
 			join_add(&joins, type, ns_open_spec(optarg, type, NULL), optarg);
+			if (type->flag == CLONE_NEWNET && netns_exec_name(optarg))
+				net_arg = optarg;
 			continue;
 		}
 		switch (c) {
@@ -115,7 +130,9 @@ static void parse_options(int argc, char **argv)
 			break;
 		}
 		case 't':
-			target_parse(&target, optarg);
+			target_parse(&target, optarg, 0);
+			if (target_pins(&target, CLONE_NEWNET))
+				net_arg = optarg;
 			break;
 		case 'N':
 			if (parse_u64(optarg, 0, INT_MAX, &fd) != 0)
@@ -147,6 +164,10 @@ static void parse_options(int argc, char **argv)
 			break;
 		case OPT_NO_FORK:
 			no_fork = true;
+			break;
+		case OPT_NETNS_EXEC:
+		case OPT_NO_NETNS_EXEC:
+			netns_exec = c == OPT_NETNS_EXEC;
 			break;
 		case 'h':
 			usage();
@@ -197,6 +218,10 @@ int main(int argc, char **argv)
 	drop_host_groups(mask, preserve_credentials);
 	become_undumpable();
 	join_namespaces(&joins, mask, whole_target ? target.pid.pidfd : -1);
+	/* a network namespace by NAME (or pin) is entered as ip netns exec does,
+	 * unless a mount namespace was joined too */
+	if (netns_exec == 1 || (netns_exec == -1 && net_arg && (mask & CLONE_NEWNET) && !(mask & CLONE_NEWNS)))
+		netns_exec_setup(net_arg ? netns_exec_name(net_arg) : NULL);
 	/* nothing of the host's is held past this point, but the root and
 	 * working directory we are about to move into */
 	target_release(&target);

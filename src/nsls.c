@@ -14,6 +14,7 @@
 #include "columns.h"
 #include "nscensus.h"
 #include "nsfile.h"
+#include "nsname.h"
 #include "nsreport.h"
 #include "nstype.h"
 #include "parse.h"
@@ -117,7 +118,8 @@ static noreturn void usage(void)
 {
 	printf(_("Usage:\n %s [options] [NS...]\n"), program_invocation_short_name);
 	fputs(_("\nList namespaces, and what keeps each of them alive.\n"), stdout);
-	fputs(_("\nNS is an inode number or a namespace file: list only those namespaces.\n"), stdout);
+	fputs(_("\nNS is an inode number, a namespace file, a pin directory or a NAME: list\n"
+		"the processes in it, as lsns NS; with -o, -l, -T, -t, -p or -P, only it.\n"), stdout);
 	fputs(_("\nOptions:\n"
 		"  -J, --json               use JSON output format\n"
 		"  -l, --list               use list format output (no tree)\n"
@@ -147,34 +149,35 @@ static noreturn void usage(void)
 	exit(EXIT_SUCCESS);
 }
 
-/* A namespace named on the command line: an inode number, or a file to open. */
+/* A namespace named on the command line: an inode number, or a file, a pin
+ * directory or a NAME: every namespace found there, listed whatever else
+ * holds it (our descriptor is no holder). */
 static void add_wanted(const char *arg)
 {
-	const struct ns_type *type;
+	struct ns_held held;
 	struct stat st;
-	int fd;
 
-	array_reserve_or_exit(&report.wanted, &report.wanted_alloc, report.nwanted + 1, sizeof(*report.wanted));
-	/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): array_reserve_or_exit made room, or exited */
-	report.wanted[report.nwanted].arg = arg;
 	if (is_all_digits(arg)) {
-		if (parse_u64(arg, 1, UINT64_MAX, &report.wanted[report.nwanted++].ino) != 0)
+		if (parse_u64(arg, 1, UINT64_MAX, &report_want(&report, arg)->ino) != 0)
 			errx(EXIT_FAILURE, _("%s: invalid namespace inode number"), arg);
 		return;
 	}
-	fd = open(arg, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0 && errno == ENOENT && !strchr(arg, '/'))
-		errx(EXIT_FAILURE, _("%s: neither a namespace inode number nor a namespace file"), arg);
-	if (fd < 0)
-		err(EXIT_FAILURE, "%s", arg);
-	type = ns_check_fd(fd, arg, NULL);
-	if (fstat(fd, &st) != 0)
-		err(EXIT_FAILURE, "%s", arg);
-	report.wanted[report.nwanted++].ino = (uint64_t) st.st_ino;
-	/* found: whatever else holds it, it is listed (our descriptor is no holder) */
-	census_add(&census, (uint64_t) st.st_ino, type);
-	census_examine_fd(&census, fd, (uint64_t) st.st_ino, type);
-	close(fd);
+	ns_held_init(&held);
+	ns_held_of_arg(arg, &held);
+	for_each_ns_type(t) {
+		size_t i = ns_type_index(t);
+
+		if (held.fd[i] < 0)
+			continue;
+		if (fstat(held.fd[i], &st) != 0)
+			err(EXIT_FAILURE, "%s", held.path[i]);
+		/* the path names the row's argument in messages: kept */
+		report_want(&report, held.path[i])->ino = (uint64_t) st.st_ino;
+		held.path[i] = NULL;
+		census_add(&census, (uint64_t) st.st_ino, t);
+		census_examine_fd(&census, held.fd[i], (uint64_t) st.st_ino, t);
+	}
+	ns_held_release(&held);
 }
 
 static void read_task_namespaces(const char *arg)
@@ -193,6 +196,9 @@ static void read_task_namespaces(const char *arg)
 		if (census.supported[i] && ns_read_link(task.procfd, link, &type, &report.task_ns[i]) != 0) {
 			if (!held_pid_alive(&task))
 				errx(EXIT_FAILURE, _("%s: no such process"), arg);
+			/* a zombie: its links lead nowhere */
+			if (errno == ENOENT)
+				errx(EXIT_FAILURE, _("%d: has exited"), (int) task.pid);
 			err(EXIT_FAILURE, _("process %d: its namespaces"), (int) task.pid);
 		}
 	}
@@ -333,6 +339,8 @@ static void parse_options(int argc, char **argv)
 		}
 	}
 	check_exclusive(given, longopts);
+	report.members = optind < argc && !given['o'] && !given[OPT_OUTPUT_ALL] && !given['l'] && !given['T'] &&
+			 !given['t'] && !given['p'] && !given['P'] && !given['Q'];
 	/* lsns's defaults: with -t net, where the namespace is pinned and its ID */
 	if (report.types_given && report_lists(&report, census.socket_type))
 		columns_init(&report.columns, column_infos, sizeof(column_infos) / sizeof(column_infos[0]),

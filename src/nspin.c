@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,32 +10,37 @@
 #include <unistd.h>
 
 #include "kernel.h"
+#include "netnspin.h"
 #include "nsfile.h"
 #include "nstype.h"
-#include "pidhold.h"
 #include "pin.h"
 #include "safepath.h"
+#include "target.h"
 #include "tool.h"
+
+enum { OPT_STALE = CHAR_MAX + 1 };
 
 static int asked_types;          /* CLONE_NEW* of the type options */
 static const char *target_arg;
-static bool release;
+static bool release, stale;
 
 static noreturn void usage(void)
 {
 	printf(_("Usage:\n"
 		 " %1$s [-TYPE] SPEC PATH\n"
-		 " %1$s -t PID|DIR [-TYPE...] DIR\n"
+		 " %1$s -t PID|DIR|NAME [-TYPE...] DIR\n"
 		 " %1$s --release PATH...\n"), program_invocation_short_name);
 	fputs(_("\nKeep namespaces alive with no process in them: bind-mount each onto a\n"
 		"file. A PATH without a slash is a NAME under the pin root.\n"), stdout);
 	fputs(_("\nSPEC is a namespace file, or a PID (or PID:INODE) with one type option.\n"), stdout);
 	ns_type_print_options(NULL, _("  %-24s the %s namespace (%s)\n"));
-	fputs(_("  -t, --target=PID|DIR     pin every namespace of PID that differs from ours\n"
-		"                             (or the types named) as DIR/TYPE; or re-pin the\n"
-		"                             pins of directory DIR\n"
+	fputs(_("  -t, --target=PID|DIR|NAME  pin every namespace of PID that differs from\n"
+		"                             ours (or the types named) as DIR/TYPE; or re-pin\n"
+		"                             the pins of directory DIR or of NAME\n"
 		"  -r, --release            unmount and remove the pins at PATH (a pin\n"
 		"                             directory: all of it); refuse anything else\n"
+		"      --stale              with --release NAME: remove a stale file that\n"
+		"                             ip netns left in /run/netns too\n"
 		"  -h, --help               display this help and exit\n"
 		"  -V, --version            display version and exit\n"), stdout);
 	printf(_("\nThe pin root is %s ($NSTOOLS_PIN_ROOT overrides it).\n"), pin_root());
@@ -48,6 +53,7 @@ static void parse_options(int argc, char **argv)
 	static const struct option fixed_options[] = {
 		{ "target",  required_argument, NULL, 't' },
 		{ "release", no_argument,       NULL, 'r' },
+		{ "stale",   no_argument,       NULL, OPT_STALE },
 		{ "help",    no_argument,       NULL, 'h' },
 		{ "version", no_argument,       NULL, 'V' },
 	};
@@ -70,6 +76,9 @@ static void parse_options(int argc, char **argv)
 		case 'r':
 			release = true;
 			break;
+		case OPT_STALE:
+			stale = true;
+			break;
 		case 'h':
 			usage();
 		case 'V':
@@ -79,6 +88,8 @@ static void parse_options(int argc, char **argv)
 		}
 	}
 
+	if (stale && !release)
+		usage_error(_("--stale goes with --release"));
 	if (release && (target_arg || asked_types))
 		usage_error(_("--release takes only PATHs"));
 	if (release && optind == argc)
@@ -111,57 +122,44 @@ static int pin_one(const char *spec, const char *path_arg)
 	if (is_pid_arg(spec) && !type)
 		usage_error(_("%s: a PID needs a type option (-m, -u, -i, -n, -p, -U, -C or -T)"), spec);
 	fd = ns_open_spec(spec, type, &found);
-	path = pin_resolve(path_arg, true);
+	netns_pin_prepare(path_arg, found->flag);
+	path = pin_path_of_type(path_arg, found, true);
 	rc = pin_create(fd, found, path);
+	/* by NAME, a network namespace is iproute2's too: both or neither */
+	if (rc == 0 && found->flag == CLONE_NEWNET && netns_pin_wanted(path_arg) &&
+	    netns_pin_create(path_arg, fd) != 0) {
+		pin_release(path);
+		rc = -1;
+	}
 	free(path);
 	close(fd);
 	return rc == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
-/* -t: the namespaces of a process, or the pins of a directory, by type. */
+/* -t: the namespaces of a process, or the pins of a directory or NAME, by type. */
 static int open_target_namespaces(int fds[NS_TYPE_MAX])
 {
-	struct held_pid held = { .pidfd = -1, .procfd = -1 };
-	int dirfd = -1, count = 0;
+	struct target target = TARGET_NONE;
+	int count = 0;
 
-	if (is_pid_arg(target_arg) || (target_arg[0] == '-' && target_arg[1]))
-		pid_hold(target_arg, &held);
-	else if ((dirfd = path_open_trusted(target_arg, O_RDONLY | O_DIRECTORY)) < 0)
-		errx(EXIT_FAILURE, errno == ENOTDIR ? _("%s: neither a process ID nor a pin directory") : "%s: %s",
-		     target_arg, path_error(errno));
-
+	target_parse(&target, target_arg, asked_types);
 	for_each_ns_type(t) {
 		int *fd = &fds[ns_type_index(t)];
 
 		*fd = -1;
 		if (asked_types && !(asked_types & t->flag))
 			continue;
-		if (held.procfd >= 0) {
-			*fd = ns_open_of_pid(&held, t);
-			/* the namespaces we share with the process outlive us anyway */
-			if (!asked_types && ns_is_ours(*fd, t)) {
-				close(*fd);
-				*fd = -1;
-			}
-		} else {
-			char *name;
-
-			/* reached without following a link, a file on nsfs is a pin */
-			*fd = path_open_entry(dirfd, t->name, O_RDONLY | O_NONBLOCK | O_NOCTTY);
-			if (*fd < 0 && (errno != ENOENT || asked_types))
-				errx(EXIT_FAILURE, "%s/%s: %s", target_arg, t->name, path_error(errno));
-			if (*fd < 0)
-				continue;
-			if (asprintf(&name, "%s/%s", target_arg, t->name) < 0)
-				err(EXIT_FAILURE, NULL);
-			ns_check_fd(*fd, name, t);
-			free(name);
+		*fd = target_open_namespace(&target, t);
+		/* the namespaces we share with the process outlive us anyway */
+		if (!target.pinned && !asked_types && ns_is_ours(*fd, t)) {
+			close(*fd);
+			*fd = -1;
 		}
+		if (*fd < 0 && target.pinned && asked_types)
+			errx(EXIT_FAILURE, _("%s: pins no %s namespace"), target_arg, t->name);
 		count += *fd >= 0;
 	}
-	pid_release(&held);
-	if (dirfd >= 0)
-		close(dirfd);
+	target_release(&target);
 	return count;
 }
 
@@ -170,13 +168,18 @@ static int pin_target(const char *dir_arg)
 	int fds[NS_TYPE_MAX];
 	struct pin_dir pins;
 	char *dir;
-	int rc;
+	int rc, types = 0;
 
 	if (open_target_namespaces(fds) == 0)
 		errx(EXIT_FAILURE, _("%s: no namespace to pin: it shares every one with us (name the "
 				     "types to pin them anyway)"), target_arg);
+	for_each_ns_type(t)
+		types |= fds[ns_type_index(t)] >= 0 ? t->flag : 0;
+	netns_pin_prepare(dir_arg, types);
 	dir = pin_resolve(dir_arg, true);
 	rc = pin_dir_begin(&pins, dir);
+	if (netns_pin_wanted(dir_arg))
+		pins.by_name = dir_arg;
 	for_each_ns_type(t) {
 		int fd = fds[ns_type_index(t)];
 
@@ -195,8 +198,13 @@ static int pin_target(const char *dir_arg)
 
 static int release_pin(const char *arg)
 {
-	char *path = pin_resolve(arg, false);
-	int rc = pin_release(path);
+	char *path;
+	int rc;
+
+	if (ns_is_name(arg))
+		return netns_pin_release_name(arg, stale);
+	path = pin_resolve(arg, false);
+	rc = pin_release(path);
 
 	free(path);
 	return rc;

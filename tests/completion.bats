@@ -85,7 +85,7 @@ help_columns() {
 
 @test "options complete from a prefix" {
 	complete_words nsjoin --ne
-	exactly --net --net-socket
+	exactly --net --net-socket --netns-exec
 	complete_words mountprop --make-r
 	exactly --make-rshared --make-rslave --make-rprivate --make-runbindable
 	complete_words nsclone --map-
@@ -162,7 +162,8 @@ help_columns() {
 	export NSTOOLS_PIN_ROOT=$NST_TMP/pins
 	start_holder -u -n
 	nspin -u "$HOLDER" web
-	nspin -t "$HOLDER" box
+	# by path: a net pin made by NAME would be /run/netns/box too
+	nspin -t "$HOLDER" "$NSTOOLS_PIN_ROOT/box"
 	[ -d "$NSTOOLS_PIN_ROOT/box" ]
 
 	# where a pin is made or released, a PATH without a slash is a NAME
@@ -189,7 +190,42 @@ help_columns() {
 	complete_words nsjoin -t ""
 	offered "$NSTOOLS_PIN_ROOT/box"
 	not_offered "$NSTOOLS_PIN_ROOT/web"
+	# a NAME wherever a SPEC or a TARGET is taken, of the type asked
+	complete_words nsjoin -u w
+	offered web
+	complete_words nsjoin -t b
+	offered box
+	complete_words mountprop -N w
+	offered web
 	nspin --release web box
+}
+
+@test "NAMEs complete from the pin root and from /run/netns, there for the network type only" {
+	require_root
+	export NSTOOLS_PIN_ROOT=$NST_TMP/pins
+	mkdir -p "$NSTOOLS_PIN_ROOT/web"
+	# a /run of its own, where ip netns add would have made nst-blue
+	cat > "$NST_TMP/own-run" <<-'EOF'
+	#!/bin/sh
+	exec unshare -m --propagation private sh -c 'mount -t tmpfs nst-run /run && mkdir /run/netns &&
+		: > /run/netns/nst-blue && exec "$@"' sh "$@"
+	EOF
+	chmod +x "$NST_TMP/own-run"
+	COMPLETE_IN=$NST_TMP/own-run complete_words nsjoin -n ""
+	offered nst-blue
+	offered web
+	COMPLETE_IN=$NST_TMP/own-run complete_words nsjoin -u ""
+	not_offered nst-blue
+	offered web
+	COMPLETE_IN=$NST_TMP/own-run complete_words nspin --release n
+	exactly nst-blue
+	COMPLETE_IN=$NST_TMP/own-run complete_words nsls n
+	offered nst-blue
+	# nsclone --net=FILE: a NAME, as for --pin
+	COMPLETE_IN=$NST_TMP/own-run complete_words nsclone --net = n
+	exactly nst-blue
+	complete_words nsclone --uts = w
+	exactly web
 }
 
 @test "mountprop offers the mount points of its mount namespace, blanks and all" {
@@ -277,7 +313,7 @@ help_columns() {
 @test "without bash-completion the files work alone, as util-linux's do" {
 	export BARE=1
 	complete_words nsjoin --ne
-	exactly --net --net-socket
+	exactly --net --net-socket --netns-exec
 	complete_words nsls -t c
 	exactly cgroup
 	# the command: its name from PATH, then files

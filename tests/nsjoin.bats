@@ -155,6 +155,10 @@ join_one_type() {
 	[ "${lines[1]}" = "uts:[$(stat -L -c %i "$NST_TMP/pins/uts")]" ]
 	[ "${lines[2]}" = "ipc:[$(stat -L -c %i "$NST_TMP/pins/ipc")]" ]
 	[ "${lines[3]}" = "net:[$(stat -L -c %i "$NST_TMP/pins/net")]" ]
+	# a net pin is entered as ip netns exec does: a mount namespace of its own
+	[ "${lines[0]}" != "$(ns_of self mnt)" ]
+	run nsjoin --no-netns-exec -t "$NST_TMP/pins" sh -c "$SHOW_NS"
+	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "$(ns_of self mnt)" ]
 }
 

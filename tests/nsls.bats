@@ -597,7 +597,7 @@ assert all(set(c) == {"holder", "type", "description"} for c in columns)'
 		[ "$status" -eq 0 ]
 		[[ " ${lines[*]} " == *" $(ns_ino self net) net "* ]]
 		[ -z "$(printf '%s\n' "${lines[@]}" | awk '$2 != "net" || $3 <= 1')" ]
-		nsls -J -o NS,TYPE,NPROCS | python3 -c 'import json, sys
+		nsls -J -l -o NS,TYPE,NPROCS | python3 -c 'import json, sys
 rows = [n for n in json.load(sys.stdin)["namespaces"] if n["type"] == "net" and n["nprocs"] > 1]
 assert any(n["ns"] == int(sys.argv[1]) for n in rows), rows' "$(ns_ino self net)"
 		return
@@ -629,4 +629,25 @@ assert any(n["ns"] == int(sys.argv[1]) for n in rows), rows' "$(ns_ino self net)
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(LIBSMARTCOLS_DEBUG_PADDING=on lsns -p "$HOLDER" -o NS,TYPE 2>/dev/null)" ]
 	[[ "$output" == *"........NS"* ]]
+}
+
+@test "nsls NS lists the processes in NS as lsns NS does, every one, as a tree; with -o, the namespace" {
+	require_root
+	spawn unshare -u sh -c 'sleep infinity & sleep infinity & wait'
+	local parent=$SPAWNED ns
+	for _ in $(seq 100); do
+		[ "$(wc -w < "/proc/$parent/task/$parent/children")" -eq 2 ] && break
+		sleep 0.05
+	done
+	ns=$(ns_ino "$parent" uts)
+	run nsls -J "$ns"
+	[ "$status" -eq 0 ]
+	[ "$(json_rows pid ppid user <<< "$output")" = "$(lsns -J "$ns" | json_rows pid ppid user)" ]
+	[ "$(json_rows pid <<< "$output" | wc -l)" -eq 3 ]
+	run nsls "$ns"
+	[ "${lines[0]}" = "$(lsns "$ns" | head -n 1)" ]
+	[[ "${lines[2]}" == *"├─sleep infinity" ]]
+	[[ "${lines[3]}" == *"└─sleep infinity" ]]
+	# a table asked for is of the namespace, as before
+	[ "$(nsls -rn -o NS,TYPE,NPROCS "$ns")" = "$ns uts 3" ]
 }

@@ -1,0 +1,93 @@
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+
+#include "netnsexec.h"
+#include "nsname.h"
+#include "tool.h"
+
+#define NETNS_ETC_DIR "/etc/netns"
+
+/* The directory of PATH is DIR, and its last component is a name. */
+static bool in_directory(const char *path, const char *dir)
+{
+	size_t len = strlen(dir);
+
+	return strncmp(path, dir, len) == 0 && path[len] == '/' && path[len + 1] && !strchr(path + len + 1, '/');
+}
+
+const char *netns_exec_name(const char *arg)
+{
+	if (ns_is_name(arg))
+		return arg;
+	if (in_directory(arg, IPROUTE2_NETNS_DIR) || in_directory(arg, pin_root()))
+		return strrchr(arg, '/') + 1;
+	return NULL;
+}
+
+/* sysfs shows the network devices of the namespace of whoever mounts it. */
+static void mount_sysfs(void)
+{
+	unsigned long flags = 0;
+	struct statvfs sv;
+
+	if (statvfs("/sys", &sv) == 0 && (sv.f_flag & ST_RDONLY))
+		flags |= MS_RDONLY;
+	if (umount2("/sys", MNT_DETACH) != 0 && errno != EINVAL) {
+		warn(_("cannot mount /sys for the network namespace: cannot unmount ours"));
+		return;
+	}
+	if (mount("sysfs", "/sys", "sysfs", flags, NULL) != 0)
+		warn(_("cannot mount /sys for the network namespace"));
+}
+
+/* /etc/netns/NAME/FILE over /etc/FILE, FILE by FILE. */
+static void bind_etc_files(const char *name)
+{
+	char dir_path[PATH_MAX], source[PATH_MAX], target[PATH_MAX];
+	struct dirent *entry;
+	DIR *dir;
+
+	if (!name || (size_t) snprintf(dir_path, sizeof(dir_path), "%s/%s", NETNS_ETC_DIR, name) >= sizeof(dir_path))
+		return;
+	dir = opendir(dir_path);
+	if (!dir)
+		return;
+	while ((entry = readdir(dir))) {
+		struct stat st;
+
+		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+			continue;
+		if ((size_t) snprintf(source, sizeof(source), "%s/%s", dir_path, entry->d_name) >= sizeof(source) ||
+		    (size_t) snprintf(target, sizeof(target), "/etc/%s", entry->d_name) >= sizeof(target))
+			continue;
+		if (lstat(target, &st) != 0) {
+			warnx(_("%s: no %s to bind it over: skipped"), source, target);
+			continue;
+		}
+		if (mount(source, target, NULL, MS_BIND, NULL) != 0)
+			warn(_("cannot bind %s over %s"), source, target);
+	}
+	closedir(dir);
+}
+
+void netns_exec_setup(const char *name)
+{
+	if (unshare(CLONE_NEWNS) != 0)
+		err(tool_failure, _("cannot make a mount namespace for the command"));
+	/* ours must never see what is mounted for the command: a slave of ours */
+	if (mount("", "/", NULL, MS_SLAVE | MS_REC, NULL) != 0)
+		err(tool_failure, _("cannot make the command's mounts slaves of ours"));
+	mount_sysfs();
+	bind_etc_files(name);
+}
