@@ -13,11 +13,11 @@ set -u
 lib_of() {
 	case $1 in
 	numbers) echo "parse.c" ;;
-	spec) echo "parse.c pidhold.c nsfile.c nstype.c propagation.c tool.c" ;;
+	spec) echo "parse.c pidhold.c nsfile.c nsname.c safepath.c nstype.c propagation.c tool.c" ;;
 	idrange) echo "parse.c idrange.c" ;;
 	columns) echo "columns.c" ;;
-	mountinfo | mountgen) echo "array.c mounttable.c pinscan.c propagation.c nsfile.c nstype.c pidhold.c parse.c tool.c u64map.c readall.c parallel.c" ;;
-	procstat) echo "procdetails.c array.c parse.c pidhold.c nsfile.c nstype.c propagation.c tool.c" ;;
+	mountinfo | mountgen) echo "array.c mounttable.c pinscan.c propagation.c nsfile.c nsname.c safepath.c nstype.c pidhold.c parse.c tool.c u64map.c readall.c parallel.c" ;;
+	procstat) echo "procdetails.c array.c parse.c pidhold.c nsfile.c nsname.c safepath.c nstype.c propagation.c tool.c" ;;
 	*) return 1 ;;
 	esac
 }
@@ -52,7 +52,7 @@ build() {
 	# shellcheck disable=SC2086 # word lists on purpose
 	$FUZZ_CC -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=undefined -I"$builddir" -I"$srcdir/lib" -I"$srcdir/tests/fuzz" \
-		'-DLOCALEDIR="/nonexistent"' $CPPFLAGS $SMARTCOLS_CFLAGS $MOUNT_CFLAGS $sources -o "$out/bin/$name" $libs
+		'-DLOCALEDIR="/nonexistent"' '-DPINROOT="/nonexistent/nstools"' $CPPFLAGS $SMARTCOLS_CFLAGS $MOUNT_CFLAGS $sources -o "$out/bin/$name" $libs
 }
 
 run() {
