@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
 #include <sched.h>
@@ -11,9 +12,12 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <unistd.h>
 
+#include "kernel.h"
 #include "netnsexec.h"
 #include "nsname.h"
+#include "safepath.h"
 #include "tool.h"
 
 #define NETNS_ETC_DIR "/etc/netns"
@@ -51,34 +55,51 @@ static void mount_sysfs(void)
 		warn(_("cannot mount /sys for the network namespace"));
 }
 
-/* /etc/netns/NAME/FILE over /etc/FILE, FILE by FILE. */
+/* /etc/netns/NAME/FILE over /etc/FILE, FILE by FILE: each end opened once,
+ * through directories only root may change (safepath), and the bind made
+ * from descriptor to descriptor, so that nothing is resolved twice. */
 static void bind_etc_files(const char *name)
 {
-	char dir_path[PATH_MAX], source[PATH_MAX], target[PATH_MAX];
+	char dir_path[PATH_MAX];
 	struct dirent *entry;
+	int etcfd, dirfd;
 	DIR *dir;
 
 	if (!name || (size_t) snprintf(dir_path, sizeof(dir_path), "%s/%s", NETNS_ETC_DIR, name) >= sizeof(dir_path))
 		return;
-	dir = opendir(dir_path);
-	if (!dir)
+	dirfd = path_open_trusted(dir_path, O_RDONLY | O_DIRECTORY);
+	if (dirfd < 0)
 		return;
+	etcfd = path_open_trusted("/etc", O_PATH | O_DIRECTORY);
+	dir = etcfd >= 0 ? fdopendir(dirfd) : NULL;
+	if (!dir) {
+		close(dirfd);
+		if (etcfd >= 0)
+			close(etcfd);
+		return;
+	}
 	while ((entry = readdir(dir))) {
-		struct stat st;
+		int source, target, tree = -1;
 
 		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
 			continue;
-		if ((size_t) snprintf(source, sizeof(source), "%s/%s", dir_path, entry->d_name) >= sizeof(source) ||
-		    (size_t) snprintf(target, sizeof(target), "/etc/%s", entry->d_name) >= sizeof(target))
-			continue;
-		if (lstat(target, &st) != 0) {
-			warnx(_("%s: no %s to bind it over: skipped"), source, target);
-			continue;
-		}
-		if (mount(source, target, NULL, MS_BIND, NULL) != 0)
-			warn(_("cannot bind %s over %s"), source, target);
+		source = path_open_entry(dirfd, entry->d_name, O_PATH);
+		/* /etc's own links are root's: followed, as iproute2 does */
+		target = openat(etcfd, entry->d_name, O_PATH | O_CLOEXEC);
+		if (target < 0)
+			warnx(_("%s/%s: no /etc/%s to bind it over: skipped"), dir_path, entry->d_name, entry->d_name);
+		else if (source < 0 || (tree = sys_open_tree(source, "", OPEN_TREE_CLONE | AT_EMPTY_PATH)) < 0 ||
+			 sys_move_mount_fd(tree, target) != 0)
+			warn(_("cannot bind %s/%s over /etc/%s"), dir_path, entry->d_name, entry->d_name);
+		if (tree >= 0)
+			close(tree);
+		if (target >= 0)
+			close(target);
+		if (source >= 0)
+			close(source);
 	}
 	closedir(dir);
+	close(etcfd);
 }
 
 void netns_exec_setup(const char *name)
