@@ -655,6 +655,19 @@ void pin_dir_end(struct pin_dir *dir)
 
 /* The namespaces the process will run its command in: for pid and time,
  * those it makes its children in, which a time namespace made late is only. */
+int pin_open_namespace_of(pid_t pid, const struct ns_type *type)
+{
+	char path[64];
+	int fd;
+
+	/* a pid or time namespace is its children's: the process made it for them */
+	snprintf(path, sizeof(path), "/proc/%d/ns/%s", (int) pid, type->children_name ? type->children_name : type->proc_name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		warn("%s", path);
+	return fd;
+}
+
 int pin_dir_of_process(struct pin_dir *pins, const char *arg, pid_t pid, int flags)
 {
 	char *dir;
@@ -667,15 +680,12 @@ int pin_dir_of_process(struct pin_dir *pins, const char *arg, pid_t pid, int fla
 	if (netns_pin_wanted(arg))
 		pins->by_name = arg;
 	for_each_ns_type(t) {
-		char path[64];
 		int fd;
 
 		if (rc != 0 || !(flags & t->flag))
 			continue;
-		snprintf(path, sizeof(path), "/proc/%d/ns/%s", (int) pid, t->children_name ? t->children_name : t->proc_name);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
+		fd = pin_open_namespace_of(pid, t);
 		if (fd < 0) {
-			warn("%s", path);
 			rc = -1;
 			continue;
 		}

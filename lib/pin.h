@@ -80,6 +80,11 @@ void pin_dir_end(struct pin_dir *dir);
  * either way the directory is left for pin_dir_end. */
 int pin_dir_of_process(struct pin_dir *pins, const char *arg, pid_t pid, int flags);
 
+/* The namespace of TYPE that process PID (a child of ours, just made) runs its
+ * command in: its pid_for_children or time_for_children for those types.
+ * Opened for reading, or -1 after a warning naming the file. */
+int pin_open_namespace_of(pid_t pid, const struct ns_type *type);
+
 /* Release PATH: unmount and remove a pin, a pin directory (only pins in it,
  * and placeholders a killed run left), or a placeholder; refuse anything
  * else and leave it as it is. Every step is on descriptors opened once, with

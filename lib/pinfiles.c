@@ -57,15 +57,12 @@ int pin_files_of_process(struct pin_files *files, pid_t pid)
 {
 	for_each_ns_type(t) {
 		size_t i = ns_type_index(t);
-		char path[64];
 		int fd, rc;
 
 		if (!files->arg[i])
 			continue;
-		snprintf(path, sizeof(path), "/proc/%d/ns/%s", (int) pid, t->children_name ? t->children_name : t->proc_name);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
+		fd = pin_open_namespace_of(pid, t);
 		if (fd < 0) {
-			warn("%s", path);
 			pin_files_rollback(files);
 			return -1;
 		}
