@@ -36,25 +36,20 @@ struct members {
 	size_t count, alloc;
 };
 
-/* The type of the wanted namespace INO, as the census found it. */
-static const struct ns_type *wanted_type(const struct census *c, uint64_t ino)
-{
-	for (size_t i = 0; i < c->nns; i++)
-		if (c->nss[i].ino == ino)
-			return c->nss[i].type;
-	return NULL;
-}
-
 /* Is process NAME (a directory of WALK) in one of REP's wanted namespaces? */
 static bool is_member(const struct ns_report *rep, int piddir)
 {
 	for (size_t i = 0; i < rep->nwanted; i++) {
-		const struct ns_type *type = wanted_type(rep->census, rep->wanted[i].ino), *found;
+		/* the type as the census found it */
+		size_t n = census_find(rep->census, rep->wanted[i].ino);
+		const struct ns_type *found;
 		char link[32];
 		uint64_t ino;
 
-		snprintf(link, sizeof(link), "ns/%s", type ? type->proc_name : "");
-		if (type && ns_read_link(piddir, link, &found, &ino) == 0 && ino == rep->wanted[i].ino)
+		if (n == INDEX_NONE)
+			continue;
+		snprintf(link, sizeof(link), "ns/%s", rep->census->nss[n].type->proc_name);
+		if (ns_read_link(piddir, link, &found, &ino) == 0 && ino == rep->wanted[i].ino)
 			return true;
 	}
 	return false;
